@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { CONTENT_ROOT } from './src/content-root.ts';
+import { CaseLinkIndex } from './src/integrations/case-index.ts';
+import { caseCheck } from './src/integrations/case-check.ts';
+import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
+
+const site = process.env.CASEFILE_SITE || 'https://casefile.example';
+const base = process.env.CASEFILE_BASE || '/';
+const index = new CaseLinkIndex();
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.CASEFILE_OUT || './dist',
+  output: 'static',
+  build: { format: 'directory' },
+  markdown: {
+    processor: satteri({
+      mdastPlugins: [wikilinkPlugin(index, base)],
+      hastPlugins: [hanziPlugin()],
+    }),
+  },
+  integrations: [caseCheck({ contentRoot: CONTENT_ROOT, index }), mdx(), sitemap()],
+});

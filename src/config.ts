@@ -1,0 +1,58 @@
+/**
+ * Site settings. Everything a fork changes to publish its own investigation lives here or in the
+ * environment; nothing else in src/ names the sample case.
+ */
+
+/** Settings for the optional street map. */
+export interface TileSettings {
+  /** Raster tile URL template with {z}/{x}/{y} (and {s} for subdomains). */
+  url: string;
+  /** Attribution HTML-free text shown on the map, as the provider's licence requires. */
+  attribution: string;
+  /** Link for the attribution. */
+  attributionUrl: string;
+  /** Highest zoom the provider serves. */
+  maxZoom: number;
+  /** Load street tiles at once instead of waiting for the reader to ask. */
+  loadOnStart: boolean;
+}
+
+/** The site's settings. */
+export interface SiteSettings {
+  /** Site title, shown in the header and in feeds. */
+  title: string;
+  /** One-line description for the home page, feeds and search engines. */
+  description: string;
+  /** Who publishes the site. */
+  publisher: string;
+  /** Street map tiles, loaded only when the reader asks (or at once, if `loadOnStart`). */
+  tiles: TileSettings;
+}
+
+/** Reads a boolean environment variable ("1", "true", "yes"). */
+function envFlag(name: string): boolean | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  return /^(1|true|yes)$/i.test(value);
+}
+
+/** The site's settings; tile settings can be overridden from the environment for other hosts. */
+export const SITE: SiteSettings = {
+  title: 'casefile',
+  description:
+    'How public records, forum accounts and domain registrations tied the APT10 / STONE PANDA intrusion group to front companies and to the Tianjin bureau of China’s Ministry of State Security.',
+  publisher: 'casefile',
+  tiles: {
+    url: process.env.CASEFILE_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    attribution: process.env.CASEFILE_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
+    attributionUrl: process.env.CASEFILE_TILE_ATTRIBUTION_URL ?? 'https://www.openstreetmap.org/copyright',
+    maxZoom: 19,
+    loadOnStart: envFlag('CASEFILE_TILES_ON_START') ?? false,
+  },
+};
+
+/** The host street tiles come from, for the Content Security Policy. */
+export function tileOrigin(tiles: TileSettings): string {
+  const template = tiles.url.replace('{s}', 'a');
+  return new URL(template.replace(/\{[a-z]\}/g, '0')).origin.replace('//a.', '//*.');
+}

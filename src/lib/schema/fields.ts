@@ -1,0 +1,130 @@
+import { z } from 'astro/zod';
+import { coercePartialDate, parsePartialDate, type PartialDate } from '../dates.ts';
+import { RELATION_KEYS } from './relations.ts';
+import { CONFIDENCE_LEVELS } from './confidence.ts';
+
+/**
+ * Field types shared by every collection's schema. Messages say what to write, because authors
+ * read them in a failed build.
+ */
+
+/** A slug: lowercase ASCII words joined by hyphens; it is the entry's permanent URL segment. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A reference to an entity or document, written `type/slug`. */
+export const REFERENCE_PATTERN = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A partial date: YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar. */
+export const partialDate = z
+  .unknown()
+  .transform((value, ctx): PartialDate => {
+    const text = coercePartialDate(value);
+    const date = text === undefined ? undefined : parsePartialDate(text);
+    if (date === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `malformed date ${JSON.stringify(value)}: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2018-08-30)`,
+      });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** A reference `type/slug` to another entry. */
+export const reference = z
+  .string({ error: 'expected a reference written type/slug, e.g. people/gao-qiang' })
+  .regex(REFERENCE_PATTERN, { error: 'expected a reference written type/slug, e.g. people/gao-qiang' });
+
+/** A source id: the slug of a file in content/sources/. */
+export const sourceId = z
+  .string({ error: 'expected a source id (the file name of an entry in sources/, without .md)' })
+  .regex(SLUG_PATTERN, { error: 'expected a source id: lowercase words joined by hyphens' });
+
+/** Source ids a statement rests on. */
+export const sourceList = z.array(sourceId);
+
+/** Source ids a statement rests on; at least one. */
+export const requiredSources = z.array(sourceId).min(1, {
+  error: 'add at least one source id: every claim must say where it comes from',
+});
+
+/** The confidence grade of a claim. */
+export const confidence = z.enum(CONFIDENCE_LEVELS, {
+  error: `expected one of ${CONFIDENCE_LEVELS.join(', ')}`,
+});
+
+/** A typed, sourced, graded relationship to another entity, written in the file of one end only. */
+export const link = z.strictObject({
+  /** The kind of relationship, from the relation vocabulary. */
+  rel: z.enum(RELATION_KEYS as [string, ...string[]], {
+    error: 'unknown relation type',
+  }),
+  /** The entity at the other end, `type/slug`. */
+  to: reference,
+  /** How sure the material is of it. */
+  confidence,
+  /** Source ids that support it; at least one. */
+  sources: requiredSources,
+  /** A short explanation shown beside the relationship; wikilinks allowed. */
+  note: z.string().optional(),
+  /** When the relationship held, as the material dates it. */
+  since: partialDate.optional(),
+  /** When it ended, if it did. */
+  until: partialDate.optional(),
+});
+
+/** A dated fact for the timeline. */
+export const event = z.strictObject({
+  /** When: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: partialDate,
+  /** What happened, one or two sentences; wikilinks allowed. */
+  text: z.string().min(1, { error: 'describe the event' }),
+  /** Source ids that support it. */
+  sources: requiredSources,
+});
+
+/** Another name for an entry; a plain string or an object saying who uses it. */
+export const alias = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      /** The alias itself. */
+      name: z.string().min(1),
+      /** Who uses this name (a vendor, a government, a platform). */
+      used_by: z.string().optional(),
+      /** Why the alias is attached, or a caveat. */
+      note: z.string().optional(),
+      /** Source ids for the alias. */
+      sources: sourceList.default([]),
+    }),
+  ])
+  .transform((value) => (typeof value === 'string' ? { name: value, sources: [] } : value));
+
+/** A point on which the sources disagree; the page shows every version with its sources. */
+export const dispute = z.strictObject({
+  /** What is disputed, e.g. "Chinese name". */
+  about: z.string().min(1),
+  /** Each version and who says so; at least two. */
+  claims: z
+    .array(
+      z.strictObject({
+        /** The value as this source gives it. */
+        value: z.string().min(1),
+        /** Source ids that give this value. */
+        sources: requiredSources,
+      }),
+    )
+    .min(2, { error: 'a dispute needs at least two claims, each with its sources' }),
+  /** What the reader should make of it. */
+  note: z.string().optional(),
+});
+
+/** An identifier in an external catalogue (MITRE ATT&CK, CVE …). */
+export const externalId = z.strictObject({
+  /** The catalogue, e.g. "MITRE ATT&CK". */
+  system: z.string().min(1),
+  /** The id there, e.g. "G0045". */
+  id: z.string().min(1),
+  /** The catalogue page for it. */
+  url: z.url().optional(),
+});

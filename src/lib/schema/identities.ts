@@ -1,0 +1,43 @@
+import { z } from 'astro/zod';
+import { entityBase } from './base.ts';
+
+/** Kinds of online identity. */
+export const IDENTITY_KINDS = [
+  'qq',
+  'twitter',
+  'github',
+  'flickr',
+  '51cto',
+  'email',
+  'domain',
+  'url',
+  'registrant-handle',
+  'nickname',
+  'phone',
+  'website',
+  'other',
+] as const;
+
+/** An identity kind. */
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+
+/** Kinds whose values are indicators: shown defanged, never as live links. */
+export const INDICATOR_KINDS: readonly IdentityKind[] = ['domain', 'url', 'email'];
+
+/** Whether an identity still exists where it was found. */
+export const IDENTITY_STATUSES = ['active', 'scrubbed', 'unknown'] as const;
+
+/** Builds the schema of an online identity: an account, handle, number or domain. */
+export function identitySchema<I extends z.ZodType>(image: () => I) {
+  return z.strictObject({
+    ...entityBase(image),
+    /** What kind of identity it is. */
+    kind: z.enum(IDENTITY_KINDS, { error: `expected one of ${IDENTITY_KINDS.join(', ')}` }),
+    /** The identifier itself (a handle, a QQ number, a domain), written plainly; pages defang indicators. */
+    value: z.union([z.string().min(1), z.number()]).transform(String),
+    /** Where the identity lives, e.g. Twitter, 51CTO. */
+    platform: z.string().optional(),
+    /** Whether it still exists. */
+    status: z.enum(IDENTITY_STATUSES, { error: `expected one of ${IDENTITY_STATUSES.join(', ')}` }).default('unknown'),
+  });
+}
