@@ -20,6 +20,8 @@ export function caseCheck(options: { contentRoot: string; index: CaseLinkIndex }
     name: 'casefile:case-check',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
+        // `astro check` and `astro sync` only need types; `astro preview` serves what was built.
+        if (command !== 'build' && command !== 'dev') return;
         const dev = command === 'dev';
         const { problems, model } = run(dev);
         if (problems.length > 0) {

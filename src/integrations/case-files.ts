@@ -129,7 +129,7 @@ function problemFromIssue(
     });
   }
   const value = valueAt(raw, issuePath);
-  const missing = value === undefined && issue.code === 'invalid_type';
+  const missing = value === undefined;
   let fix: string | undefined;
   if (issue.code === 'invalid_value' && typeof value === 'string') {
     const allowed = issue.values.filter((v): v is string => typeof v === 'string');

@@ -12,6 +12,7 @@ import { confidenceRank, type Confidence } from './schema/confidence.ts';
 import { INDICATOR_KINDS } from './schema/identities.ts';
 import { REFERENCE_PATTERN, SLUG_PATTERN } from './schema/fields.ts';
 import { findWikilinks, lineAt } from './wikilinks.ts';
+import { EMBEDS, findEmbeds } from './embeds.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { defang, findLiveIndicator, type IndicatorKind } from './defang.ts';
 import { nativeLang } from './hanzi.ts';
@@ -242,7 +243,12 @@ export class CaseModel {
       .sort((a, b) => a.data.order - b.data.order || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || byName(a, b));
     this.sources = entries
       .filter((entry): entry is Source => entry.kind === 'source')
-      .sort((a, b) => a.data.publisher.localeCompare(b.data.publisher, 'en') || (a.data.date ?? '').localeCompare(b.data.date ?? '') || byName(a, b));
+      .sort(
+        (a, b) =>
+          a.data.publisher.localeCompare(b.data.publisher, 'en') ||
+          (a.data.date ?? '').localeCompare(b.data.date ?? '') ||
+          byName(a, b),
+      );
     this.relations = relations;
     this.redirects = redirects;
 
@@ -294,7 +300,7 @@ export class CaseModel {
   }
 
   /** Entities of one type, by name. */
-  entitiesOfType<K extends EntityType>(type: K): Entity<K>[] {
+  entitiesOfType<K extends EntityType>(type: K): Extract<AnyEntity, { type: K }>[] {
     return this.entities.filter((entity): entity is Extract<AnyEntity, { type: K }> => entity.type === type);
   }
 
@@ -312,7 +318,12 @@ export class CaseModel {
       const key = `${view.relation.rel}:${direction}`;
       let group = groups.get(key);
       if (!group) {
-        group = { rel: view.relation.rel, direction, label: direction === 'out' ? info.forward : info.reverse, items: [] };
+        group = {
+          rel: view.relation.rel,
+          direction,
+          label: direction === 'out' ? info.forward : info.reverse,
+          items: [],
+        };
         groups.set(key, group);
       }
       group.items.push(view);
@@ -354,7 +365,7 @@ export class CaseModel {
     });
   }
 
-  /** Where a source is cited, grouped by citing entry in the order entries are listed. */
+  /** Where a source is cited; takes the bare source id (its slug), as entries write it. */
   citedBy(sourceId: string): readonly Citation[] {
     return this.#citedBy.get(sourceId) ?? [];
   }
@@ -497,11 +508,23 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
   for (const input of inputs) {
     const id = entryId(input.collection, input.slug);
     if (!SLUG_PATTERN.test(input.slug)) {
-      report(input, [], 'file name', `"${input.slug}" is not a valid slug`, 'rename the file to lowercase words joined by hyphens, e.g. gao-qiang.md');
+      report(
+        input,
+        [],
+        'file name',
+        `"${input.slug}" is not a valid slug`,
+        'rename the file to lowercase words joined by hyphens, e.g. gao-qiang.md',
+      );
     }
     const existing = all.get(id);
     if (existing) {
-      report(input, [], 'file name', `duplicate slug: ${existing.file} already defines ${id}`, 'rename one of the two files');
+      report(
+        input,
+        [],
+        'file name',
+        `duplicate slug: ${existing.file} already defines ${id}`,
+        'rename one of the two files',
+      );
       continue;
     }
     all.set(id, input);
@@ -509,7 +532,6 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
   const isDraft = (input: AnyCaseInput) => input.data.draft;
   const included = (input: AnyCaseInput) => options.includeDrafts || !isDraft(input);
   const published = [...all.values()].filter(included);
-  const publishedIds = new Set(published.map((input) => entryId(input.collection, input.slug)));
   const unparsed = new Set(options.unparsed ?? []);
   const idsOf = (collections: readonly string[]) =>
     [...all.keys(), ...unparsed].filter((id) => collections.includes(id.slice(0, id.indexOf('/'))));
@@ -527,7 +549,14 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
     line?: number,
   ): string | undefined => {
     if (!REFERENCE_PATTERN.test(target)) {
-      report(input, path, field, `"${target}" is not a reference`, 'write it as type/slug, e.g. people/gao-qiang', line);
+      report(
+        input,
+        path,
+        field,
+        `"${target}" is not a reference`,
+        'write it as type/slug, e.g. people/gao-qiang',
+        line,
+      );
       return undefined;
     }
     const collection = target.slice(0, target.indexOf('/'));
@@ -553,6 +582,7 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
       brokenEnds.add(entryId(input.collection, input.slug));
       const renamed = redirectIndex.get(target);
       const suggestion = renamed ?? didYouMean(target, idsOf(allowed));
+      if (suggestion) brokenEnds.add(suggestion);
       if (collection === 'sources' && allowed.length === 1) {
         // Source ids are written bare (`sources: [crowdstrike-2018]`), so speak of them that way.
         const slug = target.slice('sources/'.length);
@@ -561,7 +591,9 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
           path,
           field,
           `unknown source id "${slug}"`,
-          suggestion ? `did you mean "${suggestion.slice('sources/'.length)}"?` : `add content/sources/${slug}.md or fix the id`,
+          suggestion
+            ? `did you mean "${suggestion.slice('sources/'.length)}"?`
+            : `add content/sources/${slug}.md or fix the id`,
           line,
         );
         return undefined;
@@ -577,10 +609,18 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
       return undefined;
     }
     if (!allowed.includes(collection)) {
-      report(input, path, field, `"${target}" is a ${collection} entry; expected one of ${allowed.join(', ')}`, undefined, line);
+      report(
+        input,
+        path,
+        field,
+        `"${target}" is a ${collection} entry; expected one of ${allowed.join(', ')}`,
+        undefined,
+        line,
+      );
       return undefined;
     }
     if (!included(target_)) {
+      brokenEnds.add(entryId(input.collection, input.slug));
       if (included(input)) {
         report(
           input,
@@ -606,17 +646,35 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
       const oldId = old.includes('/') ? old : entryId(input.collection, old);
       const field = `redirect_from[${i}]`;
       if (!REFERENCE_PATTERN.test(oldId) || !isCollectionKey(oldId.slice(0, oldId.indexOf('/')))) {
-        report(input, ['redirect_from', i], field, `"${old}" is not a slug or type/slug`, 'write the old slug, e.g. gao-qiang, or type/slug');
+        report(
+          input,
+          ['redirect_from', i],
+          field,
+          `"${old}" is not a slug or type/slug`,
+          'write the old slug, e.g. gao-qiang, or type/slug',
+        );
         return;
       }
       const clash = all.get(oldId);
       if (clash) {
-        report(input, ['redirect_from', i], field, `duplicate slug: "${oldId}" is the slug of ${clash.file}`, 'remove the redirect or rename one entry');
+        report(
+          input,
+          ['redirect_from', i],
+          field,
+          `duplicate slug: "${oldId}" is the slug of ${clash.file}`,
+          'remove the redirect or rename one entry',
+        );
         return;
       }
       const other = redirectIndex.get(oldId);
       if (other) {
-        report(input, ['redirect_from', i], field, `duplicate slug: "${oldId}" already redirects to ${other}`, 'keep the redirect in one entry only');
+        report(
+          input,
+          ['redirect_from', i],
+          field,
+          `duplicate slug: "${oldId}" already redirects to ${other}`,
+          'keep the redirect in one entry only',
+        );
         return;
       }
       redirectIndex.set(oldId, id);
@@ -633,7 +691,11 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
   const indicators: { value: string; kind: IndicatorKind; id: string }[] = [];
   for (const input of all.values()) {
     if (input.collection === 'identities' && (INDICATOR_KINDS as readonly string[]).includes(input.data.kind)) {
-      indicators.push({ value: input.data.value, kind: input.data.kind as IndicatorKind, id: entryId(input.collection, input.slug) });
+      indicators.push({
+        value: input.data.value,
+        kind: input.data.kind as IndicatorKind,
+        id: entryId(input.collection, input.slug),
+      });
     }
   }
 
@@ -652,7 +714,9 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
 
     if (isEntityType(input.collection)) {
       const data = input.data as CaseData[EntityType];
-      data.aliases.forEach((alias, i) => checkSources(alias.sources ?? [], ['aliases', i, 'sources'], `aliases[${i}].sources`));
+      data.aliases.forEach((alias, i) =>
+        checkSources(alias.sources ?? [], ['aliases', i, 'sources'], `aliases[${i}].sources`),
+      );
       data.events.forEach((event, i) => checkSources(event.sources, ['events', i, 'sources'], `events[${i}].sources`));
       data.disputes.forEach((dispute, i) =>
         dispute.claims.forEach((claim, j) =>
@@ -666,25 +730,49 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
         const info = RELATIONS[rel];
         checkSources(link.sources, ['links', i, 'sources'], `${field}.sources`);
         if (link.to === id) {
-          report(input, ['links', i, 'to'], `${field}.to`, 'an entity cannot link to itself', 'point the link at another entity');
+          report(
+            input,
+            ['links', i, 'to'],
+            `${field}.to`,
+            'an entity cannot link to itself',
+            'point the link at another entity',
+          );
           return;
         }
         const to = resolveReference(input, ['links', i, 'to'], `${field}.to`, link.to, entityIds);
         if (to === undefined) return;
         const toType = to.slice(0, to.indexOf('/'));
         if ('from' in info && !(info.from as readonly string[]).includes(input.collection)) {
-          report(input, ['links', i, 'rel'], `${field}.rel`, `"${rel}" cannot start from ${input.collection}; it is for ${info.from.join(', ')}`, 'choose another relation or declare it in the other entity\'s file');
+          report(
+            input,
+            ['links', i, 'rel'],
+            `${field}.rel`,
+            `"${rel}" cannot start from ${input.collection}; it is for ${info.from.join(', ')}`,
+            "choose another relation or declare it in the other entity's file",
+          );
           return;
         }
         if ('to' in info && !(info.to as readonly string[]).includes(toType)) {
-          report(input, ['links', i, 'rel'], `${field}.rel`, `"${rel}" cannot point at ${toType}; it expects ${info.to.join(', ')}`, 'choose another relation');
+          report(
+            input,
+            ['links', i, 'rel'],
+            `${field}.rel`,
+            `"${rel}" cannot point at ${toType}; it expects ${info.to.join(', ')}`,
+            'choose another relation',
+          );
           return;
         }
         const pair = 'symmetric' in info ? [id, to].sort().join('|') : `${id}|${to}`;
         const signature = `${rel}|${pair}`;
         const first = declared.get(signature);
         if (first) {
-          report(input, ['links', i], field, `duplicate relationship: ${rel} ${to} is already declared in ${first}`, 'keep it in one file only; it shows on both pages');
+          report(
+            input,
+            ['links', i],
+            field,
+            `duplicate relationship: ${rel} ${to} is already declared in ${first}`,
+            'keep it in one file only; it shows on both pages',
+          );
           return;
         }
         declared.set(signature, input.file);
@@ -710,10 +798,43 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
         const target = resolveReference(input, prose.path, prose.field, wikilink.target, COLLECTIONS, line);
         if (target === undefined) continue;
         if (target === id) {
-          report(input, prose.path, prose.field, `${wikilink.raw} links the entry to itself`, 'remove the wikilink or point it elsewhere', line);
+          report(
+            input,
+            prose.path,
+            prose.field,
+            `${wikilink.raw} links the entry to itself`,
+            'remove the wikilink or point it elsewhere',
+            line,
+          );
           continue;
         }
         if (prose.mentions && !mentioned.includes(target)) mentioned.push(target);
+      }
+      if (!prose.mentions) continue;
+      for (const embed of findEmbeds(prose.text)) {
+        const line = prose.line === undefined ? undefined : prose.line + lineAt(prose.text, embed.index) - 1;
+        const { prop, collections } = EMBEDS[embed.component];
+        if (embed.ids.length === 0) {
+          report(
+            input,
+            prose.path,
+            prose.field,
+            `<${embed.component}> lists no ids`,
+            `give ${prop}={["type/slug", …]}`,
+            line,
+          );
+        }
+        for (const wanted of embed.ids) {
+          const target = resolveReference(
+            input,
+            prose.path,
+            `${prose.field} <${embed.component} ${prop}>`,
+            wanted,
+            collections,
+            line,
+          );
+          if (target !== undefined && target !== id && !mentioned.includes(target)) mentioned.push(target);
+        }
       }
       for (const indicator of indicators) {
         const at = findLiveIndicator(prose.text, indicator.value);
@@ -735,7 +856,8 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
   const entries = published.map(toEntry);
   const model = new CaseModel(entries, relations, mentions, redirects);
 
-  // Whole-case rules, checked on the model.
+  // Whole-case rules, checked on the model. A file that failed validation could hold any links,
+  // so reachability is only judged on a case that parsed completely.
   for (const entity of model.entities) {
     const input = all.get(entity.id);
     if (!input || brokenEnds.has(entity.id)) continue;
@@ -743,7 +865,7 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
       report(input, ['sources'], 'sources', 'the entry cites no source', 'add sources: [source-id] or a sourced link');
     }
     const reachable = model.relationViews(entity.id).length > 0 || model.mentionedIn(entity.id).length > 0;
-    if (!reachable) {
+    if (!reachable && unparsed.size === 0) {
       report(
         input,
         ['links'],

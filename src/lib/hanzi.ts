@@ -6,9 +6,10 @@
 
 const HAN = /\p{Script=Han}/u;
 
-// A run starts and ends with a Han character and may hold CJK punctuation, digits and spaces
-// between them (天津市河西区解放南路中段西侧富裕大厦1-1906 stays one run).
-const HAN_RUN = /\p{Script=Han}(?:[\p{Script=Han}\u3000-\u303f\uff00-\uffef0-9\-·\s]*\p{Script=Han}|[\p{Script=Han}\u3000-\u303f\uff00-\uffef0-9\-·]*[0-9])?/gu;
+// A run starts with a Han character and takes in CJK punctuation, full-width forms, digits and
+// hyphens that follow it, and spaces only when more hanzi come after them, so an address such as
+// 天津市河西区解放南路中段西侧富裕大厦1-1906 stays one run while "高强 and" splits before "and".
+const HAN_RUN = /\p{Script=Han}(?:[\p{Script=Han}\u3000-\u303f\uff00-\uffef0-9\-·]|\s+(?=\p{Script=Han}))*/gu;
 
 /** True when the text contains at least one Han character. */
 export function hasHanzi(text: string): boolean {

@@ -15,20 +15,18 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const REFERENCE_PATTERN = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A partial date: YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar. */
-export const partialDate = z
-  .unknown()
-  .transform((value, ctx): PartialDate => {
-    const text = coercePartialDate(value);
-    const date = text === undefined ? undefined : parsePartialDate(text);
-    if (date === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `malformed date ${JSON.stringify(value)}: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2018-08-30)`,
-      });
-      return z.NEVER;
-    }
-    return date;
-  });
+export const partialDate = z.unknown().transform((value, ctx): PartialDate => {
+  const text = coercePartialDate(value);
+  const date = text === undefined ? undefined : parsePartialDate(text);
+  if (date === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `malformed date ${JSON.stringify(value)}: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2018-08-30)`,
+    });
+    return z.NEVER;
+  }
+  return date;
+});
 
 /** A reference `type/slug` to another entry. */
 export const reference = z

@@ -43,14 +43,14 @@ export const RELATIONS = {
     to: ['companies'],
     stix: 'recruited-from',
   },
-  'directs': {
+  directs: {
     forward: 'directs',
     reverse: 'directed by',
     from: ['people'],
     to: ['companies'],
     stix: 'directs',
   },
-  'represents': {
+  represents: {
     forward: 'is a listed representative of',
     reverse: 'listed representatives',
     from: ['people'],
@@ -84,14 +84,14 @@ export const RELATIONS = {
     to: ['locations'],
     stix: 'located-at',
   },
-  'visited': {
+  visited: {
     forward: 'visited',
     reverse: 'visited by',
     from: ['people'],
     to: ['locations', 'companies'],
     stix: 'visited',
   },
-  'operates': {
+  operates: {
     forward: 'operates',
     reverse: 'operated by',
     to: ['identities'],
@@ -104,41 +104,41 @@ export const RELATIONS = {
     to: ['identities', 'people'],
     stix: 'related-to',
   },
-  'follows': {
+  follows: {
     forward: 'follows',
     reverse: 'followed by',
     from: ['identities'],
     to: ['identities'],
     stix: 'related-to',
   },
-  'registered': {
+  registered: {
     forward: 'registered',
     reverse: 'registrant',
     from: ['people', 'identities', 'companies'],
     to: ['identities'],
     stix: 'related-to',
   },
-  'uses': {
+  uses: {
     forward: 'uses',
     reverse: 'used by',
     to: ['tools'],
     stix: 'uses',
   },
-  'downloaded': {
+  downloaded: {
     forward: 'downloaded',
     reverse: 'downloaded by',
     from: ['identities', 'people'],
     to: ['tools'],
     stix: 'related-to',
   },
-  'forked': {
+  forked: {
     forward: 'forked the code of',
     reverse: 'forked by',
     from: ['identities', 'people'],
     to: ['tools'],
     stix: 'related-to',
   },
-  'authored': {
+  authored: {
     forward: 'wrote',
     reverse: 'written by',
     to: ['tools'],
@@ -151,7 +151,7 @@ export const RELATIONS = {
     to: ['tools'],
     stix: 'derived-from',
   },
-  'discovered': {
+  discovered: {
     forward: 'discovered',
     reverse: 'discovered by',
     to: ['tools'],
@@ -189,7 +189,7 @@ export const RELATIONS = {
     to: ['companies'],
     stix: 'related-to',
   },
-  'exposed': {
+  exposed: {
     forward: 'exposed',
     reverse: 'exposed by',
     from: ['companies', 'people'],

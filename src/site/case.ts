@@ -1,0 +1,41 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { loadCase, type AnyCaseInput, type CaseModel } from '../lib/case.ts';
+import { COLLECTIONS, type CollectionKey } from '../lib/schema/entity-types.ts';
+import { CONTENT_ROOT } from '../content-root.ts';
+
+/**
+ * The case as the pages see it: Astro's collections handed to the case model once per build.
+ * Production builds leave drafts out; `astro dev` shows them.
+ */
+
+let loading: Promise<CaseModel> | undefined;
+const entriesById = new Map<string, CollectionEntry<CollectionKey>>();
+
+async function load(): Promise<CaseModel> {
+  const inputs: AnyCaseInput[] = [];
+  for (const collection of COLLECTIONS) {
+    for (const entry of await getCollection(collection)) {
+      entriesById.set(`${collection}/${entry.id}`, entry);
+      inputs.push({
+        collection,
+        slug: entry.id,
+        file: entry.filePath ?? `${CONTENT_ROOT}/${collection}/${entry.id}`,
+        body: entry.body ?? '',
+        data: entry.data,
+      } as AnyCaseInput);
+    }
+  }
+  return loadCase(inputs, { includeDrafts: import.meta.env.DEV });
+}
+
+/** The case model, built once. */
+export function getCase(): Promise<CaseModel> {
+  loading ??= load();
+  return loading;
+}
+
+/** The Astro collection entry behind an id, for rendering its body and images. */
+export async function getCollectionEntry(id: string): Promise<CollectionEntry<CollectionKey> | undefined> {
+  await getCase();
+  return entriesById.get(id);
+}

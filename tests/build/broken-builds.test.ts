@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+/**
+ * The real build, run on every broken fixture: it must stop before writing anything and print the
+ * file, the field and what is wrong. (tests/unit/case.test.ts checks the same fixtures without Astro.)
+ */
+
+const root = path.resolve(import.meta.dirname, '../..');
+const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+const brokenRoot = path.join(root, 'tests/fixtures/broken');
+const scratch = mkdtempSync(path.join(tmpdir(), 'casefile-broken-'));
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Expectation {
+  file: string;
+  field: string;
+  message: string;
+}
+
+describe('astro build refuses broken content', () => {
+  test.each(readdirSync(brokenRoot).sort())(
+    '%s',
+    (name) => {
+      const content = path.join('tests/fixtures/broken', name);
+      const expected = JSON.parse(readFileSync(path.join(brokenRoot, name, 'expect.json'), 'utf8')) as Expectation;
+      const out = path.join(scratch, name);
+      const result = spawnSync(process.execPath, [astro, 'build'], {
+        cwd: root,
+        env: { ...process.env, CASEFILE_CONTENT: content, CASEFILE_OUT: out, NO_COLOR: '1' },
+        encoding: 'utf8',
+      });
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(result.status, output).not.toBe(0);
+      expect(output).toContain(path.join(content, expected.file));
+      expect(output).toContain(`${expected.field}: `);
+      expect(output).toContain(expected.message);
+      expect(existsSync(path.join(out, 'index.html')), 'a failed build must not write pages').toBe(false);
+    },
+    60_000,
+  );
+});
