@@ -7,6 +7,8 @@ import { CONTENT_ROOT } from './src/content-root.ts';
 import { CaseLinkIndex } from './src/integrations/case-index.ts';
 import { caseCheck } from './src/integrations/case-check.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
+import { SITE, tileOrigin } from './src/config.ts';
+import { cspDirectives } from './src/integrations/security-headers.ts';
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
 const base = process.env.CASEFILE_BASE || '/';
@@ -18,6 +20,15 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.CASEFILE_OUT || './dist',
   output: 'static',
+  security: {
+    // Scripts and styles: the site's own files plus hashes Astro computes for what it inlines.
+    // Everything else is listed in cspDirectives, the one policy shared with the _headers file.
+    csp: {
+      directives: cspDirectives({ tileOrigin: tileOrigin(SITE.tiles) }),
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   build: { format: 'directory' },
   markdown: {
     processor: satteri({

@@ -9,6 +9,9 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './browser.ts';
 const executablePath = chromiumExecutable();
 const launchOptions = { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) };
 const astro = 'node node_modules/astro/bin/astro.mjs';
+// Ports can be moved (CASEFILE_E2E_PORT) so two checkouts can run their suites side by side.
+const samplePort = Number(process.env.CASEFILE_E2E_PORT ?? 4321);
+const fixturePort = samplePort + 1;
 
 export default defineConfig({
   testDir: './e2e',
@@ -18,7 +21,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
     launchOptions,
@@ -28,25 +31,25 @@ export default defineConfig({
     {
       name: 'sample',
       testMatch: /sample\/.*\.spec\.ts/,
-      use: { baseURL: 'http://localhost:4321' },
+      use: { baseURL: `http://localhost:${samplePort}` },
     },
     {
       name: 'fixture',
       testMatch: /fixture\/.*\.spec\.ts/,
-      use: { baseURL: 'http://localhost:4322' },
+      use: { baseURL: `http://localhost:${fixturePort}` },
     },
   ],
   webServer: [
     {
-      command: `${astro} preview --port 4321 --ignore-lock`,
-      url: 'http://localhost:4321/',
+      command: `${astro} preview --port ${samplePort} --ignore-lock`,
+      url: `http://localhost:${samplePort}/`,
       reuseExistingServer: false,
       cwd: '..',
       timeout: 60_000,
     },
     {
-      command: `${astro} preview --port 4322 --ignore-lock`,
-      url: 'http://localhost:4322/',
+      command: `${astro} preview --port ${fixturePort} --ignore-lock`,
+      url: `http://localhost:${fixturePort}/`,
       reuseExistingServer: false,
       cwd: '..',
       env: { CASEFILE_OUT: 'dist-fixture' },
