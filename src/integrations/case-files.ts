@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { collectionSchemas } from '../lib/schema/index.ts';
 import { COLLECTIONS, isCollectionKey, type CollectionKey } from '../lib/schema/entity-types.ts';
@@ -229,26 +230,38 @@ export function parseEntry(
       ],
     };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(split.frontmatter, { lineCounter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  // Values come from js-yaml, the parser Astro itself uses, so the checker sees what the build sees
+  // with one exception: dates stay text. js-yaml turns 2018-02-30 into a Date of 2 March, so only
+  // the text can show the date is wrong.
+  let raw: unknown;
+  try {
+    raw = loadYaml(split.frontmatter, { schema: CORE_SCHEMA }) ?? {};
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
     return {
       input: undefined,
-      problems: doc.errors.map((error) => ({
-        file,
-        field: '(frontmatter)',
-        line: split.yamlLine + (error.linePos?.[0].line ?? 1) - 1,
-        message: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`,
-        fix: 'check indentation, colons and quotes around values that contain ": " or start with [ or {',
-      })),
+      problems: [
+        {
+          file,
+          field: '(frontmatter)',
+          line: split.yamlLine + error.mark.line,
+          message: `YAML syntax: ${error.reason}`,
+          fix: 'check indentation, colons and quotes around values that contain ": " or start with [ or {',
+        },
+      ],
     };
   }
+  // Positions come from a second, slower parser, and only when a problem needs a line number.
+  let positions: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | undefined;
   const locate = (pathToField: FieldPath): number | undefined => {
-    const node = nodeAt(doc.contents, pathToField);
+    if (!positions) {
+      const lines = new LineCounter();
+      positions = { doc: parseDocument(split.frontmatter, { lineCounter: lines }), lines };
+    }
+    const node = nodeAt(positions.doc.contents, pathToField);
     const offset = node?.range?.[0];
-    return offset === undefined ? undefined : split.yamlLine + lineCounter.linePos(offset).line - 1;
+    return offset === undefined ? undefined : split.yamlLine + positions.lines.linePos(offset).line - 1;
   };
-  const raw: unknown = doc.toJS() ?? {};
   const schema = SCHEMAS[collection];
   const result = schema.safeParse(raw);
   const slug = fileName.slice(0, -path.extname(fileName).length);

@@ -14,7 +14,7 @@ import { REFERENCE_PATTERN, SLUG_PATTERN } from './schema/fields.ts';
 import { findWikilinks, lineAt } from './wikilinks.ts';
 import { EMBEDS, findEmbeds } from './embeds.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { defang, findLiveIndicator, type IndicatorKind } from './defang.ts';
+import { defang, indicatorMatcher, type IndicatorKind } from './defang.ts';
 import { nativeLang } from './hanzi.ts';
 import { CaseError, type CaseProblem } from './problems.ts';
 import { entryId } from './paths.ts';
@@ -203,9 +203,13 @@ export interface BuildResult {
 const ENTITY_ORDER = new Map<string, number>(ENTITY_TYPES.map((type, index) => [type, index]));
 const RELATION_ORDER = new Map<string, number>(RELATION_KEYS.map((key, index) => [key, index]));
 
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const looseCollator = new Intl.Collator('en', { sensitivity: 'base' });
+const strictCollator = new Intl.Collator('en');
+
 /** Compares names for listings: case-insensitively, in English collation. */
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.name.localeCompare(b.name, 'en');
+  return looseCollator.compare(a.name, b.name) || strictCollator.compare(a.name, b.name);
 }
 
 /** The built case: entries, relationships, mentions and citations, indexed for the pages. */
@@ -410,20 +414,26 @@ interface ProseField {
   field: string;
   path: FieldPath;
   text: string;
-  /** Line where the text starts, when known precisely (the body). */
-  line: number | undefined;
+  /** Line where the text starts; computed only when a problem needs it (locating is slow). */
+  line: () => number | undefined;
   /** Wikilinks here count as mentions (only the body's do). */
   mentions: boolean;
+}
+
+/** The file line of an offset within a piece of prose, if the prose can be located. */
+function lineIn(prose: ProseField, offset: number): number | undefined {
+  const start = prose.line();
+  return start === undefined ? undefined : start + lineAt(prose.text, offset) - 1;
 }
 
 /** Every piece of prose in an input, with where it lives. */
 function proseOf(input: AnyCaseInput): ProseField[] {
   const fields: ProseField[] = [
-    { field: 'body', path: [], text: input.body, line: input.bodyLine ?? 1, mentions: true },
+    { field: 'body', path: [], text: input.body, line: () => input.bodyLine ?? 1, mentions: true },
   ];
   const data = input.data;
   const add = (field: string, path: FieldPath, text: string | undefined) => {
-    if (text !== undefined) fields.push({ field, path, text, line: input.locate?.(path), mentions: false });
+    if (text !== undefined) fields.push({ field, path, text, line: () => input.locate?.(path), mentions: false });
   };
   if (input.collection === 'sources') {
     const sourceData = input.data as CaseData['sources'];
@@ -699,6 +709,9 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
     }
   }
 
+  const indicatorByValue = new Map(indicators.map((indicator) => [indicator.value, indicator]));
+  const findIndicators = indicatorMatcher(indicators.map((indicator) => indicator.value));
+
   for (const input of published) {
     const id = entryId(input.collection, input.slug);
 
@@ -794,7 +807,7 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
     const mentioned: string[] = [];
     for (const prose of proseOf(input)) {
       for (const wikilink of findWikilinks(prose.text)) {
-        const line = prose.line === undefined ? undefined : prose.line + lineAt(prose.text, wikilink.index) - 1;
+        const line = lineIn(prose, wikilink.index);
         const target = resolveReference(input, prose.path, prose.field, wikilink.target, COLLECTIONS, line);
         if (target === undefined) continue;
         if (target === id) {
@@ -812,7 +825,7 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
       }
       if (!prose.mentions) continue;
       for (const embed of findEmbeds(prose.text)) {
-        const line = prose.line === undefined ? undefined : prose.line + lineAt(prose.text, embed.index) - 1;
+        const line = lineIn(prose, embed.index);
         const { prop, collections } = EMBEDS[embed.component];
         if (embed.ids.length === 0) {
           report(
@@ -836,10 +849,10 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
           if (target !== undefined && target !== id && !mentioned.includes(target)) mentioned.push(target);
         }
       }
-      for (const indicator of indicators) {
-        const at = findLiveIndicator(prose.text, indicator.value);
-        if (at === undefined) continue;
-        const line = prose.line === undefined ? undefined : prose.line + lineAt(prose.text, at) - 1;
+      for (const found of findIndicators(prose.text)) {
+        const indicator = indicatorByValue.get(found.value);
+        if (!indicator) continue;
+        const line = lineIn(prose, found.index);
         report(
           input,
           prose.path,

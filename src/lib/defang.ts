@@ -51,12 +51,39 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * Finds where a plain (live) indicator appears in a text. A match counts only when the value stands
- * alone, so `xiaohong.org` is found in "see xiaohong.org." but not in "notxiaohong.org.cn".
- */
+// An indicator counts only when it stands alone: found in "see xiaohong.org." but not in
+// "notxiaohong.org" or "xiaohong.org.cn".
+const BEFORE = '(?<![\\w.@-])';
+const AFTER = '(?![\\w-]|\\.[\\w])';
+
+/** Finds where a plain (live) indicator appears in a text. */
 export function findLiveIndicator(text: string, value: string): number | undefined {
-  const pattern = new RegExp(`(?<![\\w.@-])${escapeRegExp(value)}(?![\\w-]|\\.[\\w])`, 'i');
-  const match = pattern.exec(text);
-  return match?.index;
+  return indicatorMatcher([value])(text)[0]?.index;
+}
+
+/** A live indicator found in a text. */
+export interface IndicatorMatch {
+  /** The indicator value as listed (not as cased in the text). */
+  value: string;
+  /** Offset in the text. */
+  index: number;
+}
+
+/**
+ * Builds one matcher for many indicators, so scanning a whole case costs one pass per text rather
+ * than one per indicator per text.
+ */
+export function indicatorMatcher(values: readonly string[]): (text: string) => IndicatorMatch[] {
+  if (values.length === 0) return () => [];
+  const byLower = new Map(values.map((value) => [value.toLowerCase(), value]));
+  // Longest first, so a.example.org wins over example.org where both are listed.
+  const alternatives = [...byLower.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp);
+  const pattern = new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'gi');
+  return (text) => {
+    const found: IndicatorMatch[] = [];
+    for (const match of text.matchAll(pattern)) {
+      found.push({ value: byLower.get(match[0].toLowerCase()) ?? match[0], index: match.index });
+    }
+    return found;
+  };
 }
