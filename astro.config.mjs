@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { CONTENT_ROOT } from './src/content-root.ts';
 import { CaseLinkIndex } from './src/integrations/case-index.ts';
 import { caseCheck } from './src/integrations/case-check.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
 import { SITE, tileOrigin } from './src/config.ts';
 import { cspDirectives } from './src/integrations/security-headers.ts';
@@ -31,10 +32,12 @@ export default defineConfig({
   },
   build: { format: 'directory' },
   markdown: {
+    // Shiki colours code with inline styles, which the Content Security Policy forbids.
+    syntaxHighlight: false,
     processor: satteri({
       mdastPlugins: [wikilinkPlugin(index, base)],
       hastPlugins: [hanziPlugin()],
     }),
   },
-  integrations: [caseCheck({ contentRoot: CONTENT_ROOT, index }), mdx(), sitemap()],
+  integrations: [caseCheck({ contentRoot: CONTENT_ROOT, index }), mdx(), sitemap(), pagefindIndex()],
 });

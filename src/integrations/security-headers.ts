@@ -4,8 +4,20 @@
  * static hosts and to the nginx snippet in the README.
  */
 
+/** A CSP directive as Astro's `security.csp.directives` accepts it: a known name, then its sources. */
+export type CspDirective = `${
+  | 'default-src'
+  | 'img-src'
+  | 'connect-src'
+  | 'font-src'
+  | 'object-src'
+  | 'base-uri'
+  | 'form-action'
+  | 'worker-src'
+  | 'manifest-src'} ${string}`;
+
 /** CSP directives other than script-src and style-src, which Astro writes itself. */
-export function cspDirectives(options: { tileOrigin: string | undefined }): string[] {
+export function cspDirectives(options: { tileOrigin: string | undefined }): CspDirective[] {
   const images = ["'self'", 'data:', ...(options.tileOrigin ? [options.tileOrigin] : [])].join(' ');
   return [
     "default-src 'self'",

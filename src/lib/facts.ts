@@ -23,6 +23,8 @@ export interface Fact {
   values: FactValue[];
   /** Language of the values, when not English. */
   lang?: string | undefined;
+  /** An identifier a reader may search for (an address, a handle's value): weighted up in search. */
+  weighty?: boolean;
 }
 
 const text = (value: string): FactValue => ({ kind: 'text', text: value });
@@ -57,8 +59,8 @@ export function humanise(key: string): string {
 /** The facts rows of an entity, by type. */
 export function factsOf(entity: AnyEntity): Fact[] {
   const facts: Fact[] = [];
-  const add = (label: string, values: FactValue[] | undefined, lang?: string) => {
-    if (values && values.length > 0) facts.push({ label, values, lang });
+  const add = (label: string, values: FactValue[] | undefined, lang?: string, weighty = false) => {
+    if (values && values.length > 0) facts.push({ label, values, lang, weighty });
   };
   switch (entity.type) {
     case 'actors': {
@@ -88,8 +90,8 @@ export function factsOf(entity: AnyEntity): Fact[] {
     }
     case 'locations': {
       const d = entity.data;
-      add('Address', [text(d.address)]);
-      if (d.address_native) add('Address (native)', [text(d.address_native)], 'zh');
+      add('Address', [text(d.address)], undefined, true);
+      if (d.address_native) add('Address (native)', [text(d.address_native)], 'zh', true);
       const place = [d.district, d.city, d.country].filter((part): part is string => Boolean(part)).join(', ');
       if (place) add('Area', [text(place)]);
       if (d.lat !== undefined && d.lon !== undefined) {

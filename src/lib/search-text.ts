@@ -1,0 +1,62 @@
+/**
+ * Chinese in an English search index. Pagefind indexes a run of hanzi such as
+ * 天津市河东区新开路46号冠福大厦1102 as one word and matches queries only as prefixes of words, so
+ * 新开路 from the middle of it would never be found. The copy of each page given to the indexer
+ * therefore has a space after every hanzi (each becomes a word of its own), and a query written in
+ * hanzi is searched as an exact phrase of single characters, which finds any substring in order.
+ */
+
+const HAN = /(\p{Script=Han})/gu;
+const HAN_TEST = /\p{Script=Han}/u;
+
+/** Puts spaces around every hanzi in a text, for the indexer's copy. */
+export function spaceHanzi(text: string): string {
+  if (!HAN_TEST.test(text)) return text;
+  return text.replace(HAN, ' $1 ').replace(/ {2,}/g, ' ');
+}
+
+// Attributes that carry search metadata (see the data-pagefind-meta lists in the layouts).
+const META_ATTRIBUTE = /(\sdata-(?:title|native|aliases|summary)=")([^"]*)"/g;
+
+// Closing tags of blocks after which words must not run together ("Area" + "Hedong" → AreaHedong):
+// Astro writes compact HTML without whitespace between elements.
+const BLOCK_END = /<\/(?:dt|dd|li|p|h[1-6]|div|td|th|tr|section|header|footer|figcaption|caption|blockquote)>/g;
+
+/**
+ * The copy of a page the indexer reads: hanzi spaced apart in text and in the attributes that feed
+ * search metadata (so names in hanzi weigh as names), and a space after each block so words of
+ * neighbouring blocks stay apart. Other attributes are left alone.
+ */
+export function indexCopy(html: string): string {
+  return html
+    .replace(BLOCK_END, '$& ')
+    .replace(/>([^<]+)</g, (whole, text: string) => (HAN_TEST.test(text) ? `>${spaceHanzi(text)}<` : whole))
+    .replace(META_ATTRIBUTE, (whole, start: string, value: string) =>
+      HAN_TEST.test(value) ? `${start}${spaceHanzi(value).trim()}"` : whole,
+    );
+}
+
+/** Undoes `spaceHanzi` in plain text (metadata shown in results). */
+export function unspaceHanzi(text: string): string {
+  return text.replace(/(\p{Script=Han}) (?=\p{Script=Han}|\d)/gu, '$1').replace(/(\d) (?=\p{Script=Han})/gu, '$1');
+}
+
+/**
+ * Rewrites a reader's query for the index: runs of hanzi become single characters, and a query made
+ * only of hanzi becomes an exact phrase so the characters must be adjacent and in order.
+ */
+export function indexQuery(query: string): string {
+  const trimmed = query.trim();
+  if (!HAN_TEST.test(trimmed)) return trimmed;
+  const spaced = spaceHanzi(trimmed).trim();
+  const onlyHanzi = !/[\p{L}\p{N}]/u.test(trimmed.replace(/\p{Script=Han}/gu, ''));
+  return onlyHanzi && [...trimmed.matchAll(HAN)].length > 1 ? `"${spaced}"` : spaced;
+}
+
+/** Removes the spaces the indexer's copy put between hanzi from an excerpt, marks included. */
+export function tidyExcerpt(excerptHtml: string): string {
+  // A space between two hanzi, possibly with </mark> or <mark> tags on either side of it.
+  return excerptHtml
+    .replace(/(\p{Script=Han}(?:<\/?mark>)*) ((?:<\/?mark>)*)(?=\p{Script=Han}|\d)/gu, '$1$2')
+    .replace(/(\d) (?=\p{Script=Han})/gu, '$1');
+}
