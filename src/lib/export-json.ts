@@ -1,0 +1,162 @@
+import type { AnyEntity, CaseModel, Source } from './case.ts';
+import { entryPath } from './paths.ts';
+import { CONFIDENCE_INFO, type Confidence } from './schema/confidence.ts';
+import { ENTITY_TYPE_INFO, type EntityType } from './schema/entity-types.ts';
+import { RELATIONS, type RelationKey } from './schema/relations.ts';
+
+/**
+ * The case as plain JSON, for readers who would otherwise scrape the pages: one record per entity
+ * with its fields, every relationship from its own side (with the label read from that side) and
+ * the sources cited, each with its address. Identity values are plain, as tools need them.
+ */
+
+/** A relationship seen from the entity of the record. */
+export interface RelationshipRecord {
+  /** Relation type, from the vocabulary. */
+  rel: RelationKey;
+  /** `out` when this entity declares it, `in` when the other end does. */
+  direction: 'out' | 'in';
+  /** The label read from this entity's side, e.g. "recruited for by". */
+  label: string;
+  /** The other end. */
+  other: { id: string; type: EntityType; name: string; url: string };
+  /** Confidence grade and what it means. */
+  confidence: Confidence;
+  /** Plain-language meaning of the grade. */
+  confidence_meaning: string;
+  /** Source ids. */
+  sources: string[];
+  /** Explanation, as written. */
+  note?: string;
+  /** When it began. */
+  since?: string;
+  /** When it ended. */
+  until?: string;
+}
+
+/** A cited source, with enough to find it. */
+export interface SourceRecord {
+  id: string;
+  title: string;
+  publisher: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  archived_url?: string;
+  no_url_reason?: string;
+}
+
+/** One entity as JSON. */
+export interface EntityRecord {
+  /** `type/slug`. */
+  id: string;
+  /** Entity type key. */
+  type: EntityType;
+  /** Entity type label. */
+  type_label: string;
+  /** Path of the dossier on the site. */
+  url: string;
+  name: string;
+  native?: string;
+  summary: string;
+  /** The entry's frontmatter, without links (see relationships), drafts or redirects. */
+  fields: Record<string, unknown>;
+  relationships: RelationshipRecord[];
+  /** Ids of the entries whose text mentions this entity. */
+  mentioned_in: string[];
+  /** Every source the dossier cites. */
+  sources: SourceRecord[];
+}
+
+/** The record of a source. */
+function sourceRecord(source: Source): SourceRecord {
+  const { title, publisher, author, date, url, archived_url, no_url_reason } = source.data;
+  return {
+    id: source.slug,
+    title,
+    publisher,
+    ...(author ? { author } : {}),
+    ...(date ? { date } : {}),
+    ...(url ? { url } : {}),
+    ...(archived_url ? { archived_url } : {}),
+    ...(no_url_reason ? { no_url_reason } : {}),
+  };
+}
+
+/** The frontmatter fields worth exporting: everything but what the record carries elsewhere. */
+function exportedFields(entity: AnyEntity): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity.data)) {
+    if (['links', 'draft', 'redirect_from', 'name', 'native', 'summary'].includes(key)) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    if (value !== undefined) fields[key] = value;
+  }
+  return fields;
+}
+
+/** The JSON record of one published entity. */
+export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord {
+  const relationships: RelationshipRecord[] = [];
+  for (const group of model.relationsOf(entity.id)) {
+    for (const { relation, other } of group.items) {
+      const end = model.entity(other);
+      if (!end) continue;
+      relationships.push({
+        rel: group.rel,
+        direction: group.direction,
+        label: group.label,
+        other: { id: end.id, type: end.type, name: end.name, url: entryPath(end.id) },
+        confidence: relation.confidence,
+        confidence_meaning: CONFIDENCE_INFO[relation.confidence].meaning,
+        sources: relation.sources,
+        ...(relation.note ? { note: relation.note } : {}),
+        ...(relation.since ? { since: relation.since } : {}),
+        ...(relation.until ? { until: relation.until } : {}),
+      });
+    }
+  }
+  const sources = model
+    .citationsOf(entity.id)
+    .map((id) => model.get(`sources/${id}`))
+    .filter((source): source is Source => source?.kind === 'source')
+    .map(sourceRecord);
+  return {
+    id: entity.id,
+    type: entity.type,
+    type_label: ENTITY_TYPE_INFO[entity.type].label,
+    url: entryPath(entity.id),
+    name: entity.name,
+    ...(entity.native ? { native: entity.native } : {}),
+    summary: entity.summary,
+    fields: exportedFields(entity),
+    relationships,
+    mentioned_in: model.mentionedIn(entity.id),
+    sources,
+  };
+}
+
+/** The whole published case as JSON: every entity record, the reports and the sources. */
+export function caseRecord(model: CaseModel): {
+  entities: EntityRecord[];
+  reports: { id: string; title: string; date: string; author: string; summary: string; url: string }[];
+  sources: SourceRecord[];
+  relations: { rel: RelationKey; label: string; reverse_label: string }[];
+} {
+  return {
+    entities: model.entities.map((entity) => entityRecord(model, entity)),
+    reports: model.reports.map((report) => ({
+      id: report.id,
+      title: report.name,
+      date: report.date,
+      author: report.data.author,
+      summary: report.summary,
+      url: entryPath(report.id),
+    })),
+    sources: model.sources.map(sourceRecord),
+    relations: (Object.keys(RELATIONS) as RelationKey[]).map((rel) => ({
+      rel,
+      label: RELATIONS[rel].forward,
+      reverse_label: RELATIONS[rel].reverse,
+    })),
+  };
+}

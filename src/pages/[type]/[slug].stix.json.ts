@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCase } from '../../site/case.ts';
+import { entityBundle } from '../../lib/stix.ts';
+import { stixOptions } from '../../site/exports.ts';
+
+/** Every published entity with its neighbours as a STIX 2.1 bundle at /<type>/<slug>.stix.json. */
+export const getStaticPaths = (async () => {
+  const model = await getCase();
+  return model.entities.map((entity) => ({ params: { type: entity.type, slug: entity.slug } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async (context) => {
+  const model = await getCase();
+  const id = `${context.params.type}/${context.params.slug}`;
+  if (!model.entity(id)) return new Response(null, { status: 404 });
+  return Response.json(await entityBundle(model, id, stixOptions(context.site)));
+};
