@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { crawl } from '../crawl.ts';
 
 /**
  * The path issue 3 promises a reader of the sample case: from the home page to GAO Qiang, from his
  * dossier to the Tianjin bureau, and from the bureau to the report that explains how the two are
  * linked, following links alone. Each step clicks a link in the page's main content, found by role
- * and name, so the walk fails as soon as a link on the way disappears or is renamed.
+ * and name, so the walk fails as soon as a link on the way disappears or is renamed. A second test
+ * checks that every wikilink in the case became a link on the built site.
  */
 
 /** Clicks the first link in the main content whose name matches, and checks where it led. */
@@ -39,4 +41,13 @@ test('a reader walks from the home page to GAO Qiang, the Tianjin bureau and the
     'href',
     /\/companies\/tianjin-state-security-bureau\/$/,
   );
+});
+
+test('no page of the sample case shows a broken or unparsed wikilink', async ({ request, baseURL }) => {
+  const { pages } = await crawl(request, baseURL ?? '');
+  expect(pages.size).toBeGreaterThan(45);
+  const broken = [...pages]
+    .filter(([, html]) => html.includes('wikilink-broken') || html.replace(/<[^>]*>/g, '').includes('[['))
+    .map(([path]) => path);
+  expect(broken, 'pages with a wikilink that did not become a link').toEqual([]);
 });
