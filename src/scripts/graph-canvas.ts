@@ -100,7 +100,7 @@ export interface Viewport {
 
 /** How much nodes grow as the reader zooms in: a little, so a zoomed-in cluster stays legible. */
 export function zoomGrowth(view: Viewport): number {
-  return Math.min(2.2, Math.max(0.7, Math.sqrt(view.k / view.fitK)));
+  return Math.min(1.8, Math.max(0.7, Math.sqrt(view.k / view.fitK)));
 }
 
 /** How many labels (in importance order) may show at this zoom: a few dozen hubs at the whole case, more as you zoom. */
@@ -172,7 +172,17 @@ class LabelGrid {
   }
 }
 
-/** Draws the scene. `widths` caches label widths between frames (NaN until measured). */
+/** What one frame drew: nodes and edges on screen, and labels placed. */
+export interface DrawnCounts {
+  /** Node marks drawn. */
+  nodes: number;
+  /** Edge lines drawn. */
+  edges: number;
+  /** Labels drawn. */
+  labels: number;
+}
+
+/** Draws the scene and says how much it drew. `widths` caches label widths between frames (NaN until measured). */
 export function drawScene(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
@@ -180,7 +190,7 @@ export function drawScene(
   palette: Palette,
   widths: Float32Array,
   emphasis: Emphasis | undefined,
-): void {
+): DrawnCounts {
   const { k, x: tx, y: ty, width, height } = view;
   const growth = zoomGrowth(view);
   const margin = 20;
@@ -242,11 +252,13 @@ export function drawScene(
   const front = ENTITY_TYPES.map(() => new Path2D());
   const rings = new Path2D();
   const radius = (i: number) => (scene.radii[i] ?? 3) * growth;
+  let nodes = 0;
   for (let i = 0; i < scene.xs.length; i++) {
     if (!scene.shownNodes[i]) continue;
     const x = sx(i);
     const y = sy(i);
     if (!onScreen(x, y)) continue;
+    nodes++;
     const type = scene.types[i] ?? 0;
     const r = radius(i);
     const layer = emphasis && !emphasis.nodes.has(i) ? back : front;
@@ -275,7 +287,8 @@ export function drawScene(
   ctx.lineWidth = 2;
   ctx.stroke(rings);
 
-  drawLabels(ctx, scene, view, palette, widths, emphasis, sx, sy, radius);
+  const labels = drawLabels(ctx, scene, view, palette, widths, emphasis, sx, sy, radius);
+  return { nodes, edges: drawn, labels };
 }
 
 /** Places and draws labels: emphasised nodes first, then by importance within the zoom's budget. */
@@ -289,7 +302,7 @@ function drawLabels(
   sx: (i: number) => number,
   sy: (i: number) => number,
   radius: (i: number) => number,
-): void {
+): number {
   ctx.font = palette.font;
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
@@ -341,6 +354,7 @@ function drawLabels(
     ctx.fillText(text, x, y);
   }
   ctx.globalAlpha = 1;
+  return placed.length;
 }
 
 /** A node's label: its name, shortened when very long. */

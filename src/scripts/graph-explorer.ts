@@ -16,7 +16,18 @@ import { ENTITY_TYPES, ENTITY_TYPE_INFO, type EntityType } from '../lib/schema/e
 import { CONFIDENCE_LEVELS, confidenceRank, isConfidence } from '../lib/schema/confidence.ts';
 import { RELATION_KEYS, type RelationKey } from '../lib/schema/relations.ts';
 import { entryPath, withBase } from '../lib/paths.ts';
-import { MENTION, drawScene, labelOf, readPalette, type Emphasis, type Palette, type Scene } from './graph-canvas.ts';
+import {
+  MENTION,
+  drawScene,
+  labelOf,
+  readPalette,
+  zoomGrowth,
+  type DrawnCounts,
+  type Emphasis,
+  type Palette,
+  type Scene,
+  type Viewport,
+} from './graph-canvas.ts';
 import { renderCard, renderFocus, renderPaths } from './graph-text.ts';
 
 /**
@@ -52,6 +63,7 @@ export class CaseGraphExplorer extends HTMLElement {
   #drawnOnce = false;
   #pointer = 'mouse';
   #base = '/';
+  #drawn: DrawnCounts = { nodes: 0, edges: 0, labels: 0 };
 
   connectedCallback(): void {
     const canvas = this.querySelector<HTMLCanvasElement>('canvas');
@@ -107,9 +119,9 @@ export class CaseGraphExplorer extends HTMLElement {
     return { x: box.left + x, y: box.top + y };
   }
 
-  /** How many nodes and edges are drawn under the current filters. */
-  get shownCounts(): { nodes: number; edges: number } {
-    return { nodes: this.#scene.shownNodes.reduce((n, v) => n + v, 0), edges: this.#scene.shownEdges.length };
+  /** What the last frame drew (nodes and edges on screen, labels), for tests and the benchmark. */
+  get drawn(): DrawnCounts {
+    return { ...this.#drawn };
   }
 
   /** Flat arrays for drawing and the id index, built once. */
@@ -220,7 +232,7 @@ export class CaseGraphExplorer extends HTMLElement {
       (this.#width - 2 * pad) / Math.max(maxX - minX, 1),
       (this.#height - 2 * pad) / Math.max(maxY - minY, 1),
     );
-    const k = Math.max(this.#fitK, Math.min(this.#maxK(), list.length === 1 ? this.#fitK * 4 : span));
+    const k = Math.max(this.#fitK, Math.min(this.#maxK(), this.#fitK * 5, list.length === 1 ? this.#fitK * 4 : span));
     const transform = zoomIdentity
       .translate(this.#width / 2, this.#height / 2)
       .scale(k)
@@ -243,24 +255,16 @@ export class CaseGraphExplorer extends HTMLElement {
   #draw(fromZoom: boolean): void {
     if (this.#width === 0) return;
     const start = performance.now();
-    drawScene(
-      this.#ctx,
-      this.#scene,
-      {
-        k: this.#transform.k,
-        x: this.#transform.x,
-        y: this.#transform.y,
-        width: this.#width,
-        height: this.#height,
-        fitK: this.#fitK,
-      },
-      this.#palette,
-      this.#widths,
-      this.#emphasis(),
-    );
+    this.#drawn = drawScene(this.#ctx, this.#scene, this.#viewport(), this.#palette, this.#widths, this.#emphasis());
     if (fromZoom && this.#drawnOnce) {
       performance.measure('casefile:graph:frame', { start, end: performance.now() });
     }
+  }
+
+  /** The current zoom and canvas size, as the drawing code takes them. */
+  #viewport(): Viewport {
+    const { k, x, y } = this.#transform;
+    return { k, x, y, width: this.#width, height: this.#height, fitK: this.#fitK };
   }
 
   /** What to bring forward: a traced path, else the hovered or focused entity and its neighbours. */
@@ -295,8 +299,8 @@ export class CaseGraphExplorer extends HTMLElement {
     if (!this.#tree) return undefined;
     const box = this.#canvas.getBoundingClientRect();
     const [x, y] = this.#transform.invert([event.clientX - box.left, event.clientY - box.top]);
-    const growth = Math.min(2.2, Math.max(0.7, Math.sqrt(this.#transform.k / this.#fitK)));
-    const slack = (12 * growth + 4) / this.#transform.k;
+    const growth = zoomGrowth({ ...this.#viewport() });
+    const slack = (12 * growth + 6) / this.#transform.k;
     const found = this.#tree.find(x, y, slack);
     if (found === undefined) return undefined;
     const reach = ((this.#scene.radii[found] ?? 3) * growth + 4) / this.#transform.k;
