@@ -110,7 +110,7 @@ function labelBudget(view: Viewport): number {
 }
 
 /** At most this many labels per frame keep a frame cheap even deep inside a dense cluster. */
-const MAX_LABELS = 220;
+const MAX_LABELS = 160;
 /** Longest label drawn; the hover card has the full name. */
 const MAX_LABEL = 32;
 /** Side of a cell of the label-collision grid, in CSS pixels. */

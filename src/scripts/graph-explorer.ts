@@ -78,9 +78,13 @@ export class CaseGraphExplorer extends HTMLElement {
   async #load(): Promise<void> {
     const status = this.querySelector<HTMLElement>('[data-status]');
     try {
+      performance.mark('casefile:graph:fetch-start');
       const response = await fetch(this.dataset.src ?? '', { credentials: 'same-origin' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.#data = fromGraphData(await response.json());
+      const raw: unknown = await response.json();
+      performance.mark('casefile:graph:fetched');
+      this.#data = fromGraphData(raw);
+      performance.mark('casefile:graph:parsed');
     } catch (error) {
       if (status)
         status.textContent = `The diagram could not be loaded (${String(error)}). The table below lists every link.`;
@@ -95,6 +99,7 @@ export class CaseGraphExplorer extends HTMLElement {
     this.#setUpZoom();
     this.#bindControls();
     this.#restoreFocusAndPath();
+    performance.mark('casefile:graph:indexed');
     this.#draw(false);
     this.#drawnOnce = true;
     performance.mark('casefile:graph:first-draw');
@@ -145,8 +150,8 @@ export class CaseGraphExplorer extends HTMLElement {
       radii,
       labels: nodes.map((node) => labelOf(node.name)),
       labelOrder: order,
-      sources: Uint32Array.from(edges, (e) => this.#indexOf.get(e.source) ?? 0),
-      targets: Uint32Array.from(edges, (e) => this.#indexOf.get(e.target) ?? 0),
+      sources: Uint32Array.from(edges, (_, e) => this.#data.ends[2 * e] ?? 0),
+      targets: Uint32Array.from(edges, (_, e) => this.#data.ends[2 * e + 1] ?? 0),
       styles: Uint8Array.from(edges, (e) => (e.confidence ? confidenceRank(e.confidence) : MENTION)),
       shownNodes: new Uint8Array(n),
       shownEdges: new Uint32Array(0),
