@@ -51,7 +51,7 @@ export interface Emphasis {
 
 /** Colours read from the page's CSS, so the canvas follows the light or dark scheme. */
 export interface Palette {
-  /** Page background, for halos and node outlines. */
+  /** The stage's background, for halos and node outlines. */
   background: string;
   /** Labels. */
   text: string;
@@ -72,7 +72,7 @@ export function readPalette(element: Element): Palette {
   const css = getComputedStyle(element);
   const value = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    background: value('--bg', '#fbfaf7'),
+    background: value('--bg-raised', '#ffffff'),
     text: value('--text', '#1c1c1e'),
     line: value('--muted', '#55555b'),
     faint: value('--faint', '#767680'),

@@ -83,7 +83,6 @@ class CaseLocalGraph extends HTMLElement {
     if (!data || !figure) return;
     this.#width = this.clientWidth;
     const width = Math.max(280, figure.clientWidth);
-    const height = Math.round(Math.min(460, Math.max(300, width * 0.6)));
     const ego = data.mode === 'ego';
     const shown = data.nodes.map((node) => !ego || this.#depth === 2 || node.ring <= 1);
     const place = (i: number): [number, number] => {
@@ -94,7 +93,13 @@ class CaseLocalGraph extends HTMLElement {
     // Leave room for labels beside the outermost nodes; a wide box draws the rings as ellipses.
     const room = width < 520 ? 64 : 120;
     const rx = Math.max(40, width / 2 - room);
-    const ry = Math.max(40, height / 2 - 26);
+    // A neighbourhood is round and gets a fixed share of the width; a report's focus keeps its
+    // layout's proportions, so a flat picture gets a short box.
+    const tall = Math.max(0.15, ...data.nodes.map((node) => Math.abs(node.y)));
+    const height = ego
+      ? Math.round(Math.min(460, Math.max(300, width * 0.6)))
+      : Math.round(Math.min(460, Math.max(180, rx * tall * 2 + 60)));
+    const ry = ego ? Math.max(40, height / 2 - 26) : Math.min(rx, (height / 2 - 30) / tall);
     const cx = width / 2;
     const cy = height / 2;
     const at = (i: number): [number, number] => {
@@ -165,8 +170,9 @@ class CaseLocalGraph extends HTMLElement {
       const anchor = Math.abs(dx) < rx * 0.15 ? 'middle' : dx > 0 ? 'start' : 'end';
       const lx = anchor === 'middle' ? x : anchor === 'start' ? x + r + 4 : x - r - 4;
       const room = anchor === 'middle' ? width : anchor === 'start' ? width - lx - 2 : lx - 2;
-      const text = fitText(node.name, Math.min(room, 200));
-      const w = textWidth(text) * (node.ring === 0 ? 1.1 : 1);
+      // The centre's label is set larger and bold: leave it the room it will really take.
+      const text = fitText(node.name, Math.min(room, node.ring === 0 ? 320 : 200) / (node.ring === 0 ? 1.15 : 1));
+      const w = textWidth(text) * (node.ring === 0 ? 1.15 : 1);
       const ly = anchor === 'middle' ? (y <= cy ? y - r - 6 : y + r + 13) : y + 4;
       const left = anchor === 'middle' ? lx - w / 2 : anchor === 'start' ? lx : lx - w;
       const box: [number, number, number, number] = [left - 2, ly - 12, left + w + 2, ly + 4];
