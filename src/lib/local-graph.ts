@@ -105,6 +105,18 @@ export const EGO_LIMITS: EgoLimits = { ring1: 40, ring2: 60 };
 const TYPE_ORDER = new Map<string, number>(ENTITY_TYPES.map((type, i) => [type, i]));
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
+const indexes = new WeakMap<CaseGraph, Map<string, GraphNode>>();
+
+/** The graph's nodes by id, built once per graph: a dossier's neighbourhood must not cost a pass over the whole case. */
+function nodesById(graph: CaseGraph): Map<string, GraphNode> {
+  let byId = indexes.get(graph);
+  if (!byId) {
+    byId = new Map(graph.nodes.map((node) => [node.id, node]));
+    indexes.set(graph, byId);
+  }
+  return byId;
+}
+
 /** Three decimals: plenty for a picture a few hundred pixels wide, and short in JSON. */
 function r3(n: number): number {
   return Math.round(n * 1000) / 1000 + 0;
@@ -161,7 +173,7 @@ export function egoGraph(
   centreId: string,
   limits: EgoLimits = EGO_LIMITS,
 ): LocalGraph {
-  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const byId = nodesById(graph);
   const centre = byId.get(centreId);
   if (!centre) throw new Error(`egoGraph: ${centreId} is not a node of the case graph`);
   const order = (a: GraphNode, b: GraphNode) =>
