@@ -18,6 +18,8 @@ describe('toGraphData and fromGraphData', () => {
     expect(back.nodes).toEqual(graph.nodes);
     expect(back.edges).toEqual(graph.edges.map((edge, i) => ({ ...edge, key: String(i) })));
     expect(back.positions).toEqual(positions);
+    const at = (id: string) => graph.nodes.findIndex((node) => node.id === id);
+    expect([...back.ends]).toEqual(graph.edges.flatMap((edge) => [at(edge.source), at(edge.target)]));
   });
 
   test('write five numbers per edge: ends, relation and grade indexes (−1 for mentions), source count', () => {
