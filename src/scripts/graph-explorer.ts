@@ -5,6 +5,7 @@ import { fromGraphData, type LaidOutGraph } from '../lib/graph-data.ts';
 import { adjacencyOf, shortestPaths, type GraphPath, type Step } from '../lib/graph.ts';
 import {
   describePath,
+  edgeLabelFrom,
   findEntity,
   pathMayUse,
   searchFromView,
@@ -362,7 +363,23 @@ export class CaseGraphExplorer extends HTMLElement {
       panel.hidden = !node;
       if (node) {
         renderFocus(panel, node, this.#base, {
-          neighbours: new Set((this.#adjacency.get(node.id) ?? []).map((step) => step.other)).size,
+          links: (this.#adjacency.get(node.id) ?? [])
+            .filter((step) => this.#shownEdge[step.edge])
+            .flatMap((step) => {
+              const edge = this.#data.edges[step.edge];
+              const other = this.#data.nodes[this.#indexOf.get(step.other) ?? -1];
+              return edge && other
+                ? [{ node: other, label: edgeLabelFrom(edge, node.id), confidence: edge.confidence }]
+                : [];
+            })
+            // Typed relationships first, then mentions; each by label and name.
+            .sort(
+              (a, b) =>
+                Number(a.confidence === undefined) - Number(b.confidence === undefined) ||
+                a.label.localeCompare(b.label) ||
+                a.node.name.localeCompare(b.node.name),
+            ),
+          onFocus: (id) => this.#setFocus(this.#indexOf.get(id), true),
           onClear: () => this.#setFocus(undefined, false),
           onTraceFrom: () => {
             const from = this.querySelector<HTMLInputElement>('[name="from"]');
@@ -404,6 +421,8 @@ export class CaseGraphExplorer extends HTMLElement {
         `point at an entity to see it, click to open its dossier.`;
     }
     if (this.#hover !== undefined && !shownNodes[this.#hover]) this.#setHover(undefined);
+    // The focus panel lists the links shown, so it follows the filters.
+    if (this.#focus !== undefined && this.#canvas.isConnected && this.#drawnOnce) this.#setFocus(this.#focus, false);
     this.#schedule(false);
   }
 

@@ -59,8 +59,10 @@ export function renderCard(card: HTMLElement, node: GraphNode): void {
 
 /** What the focus panel needs beyond the node. */
 export interface FocusActions {
-  /** How many entities it is linked to. */
-  neighbours: number;
+  /** The links shown from it, read from its side. */
+  links: { node: GraphNode; label: string; confidence: Confidence | undefined }[];
+  /** Puts another entity in focus (to walk the graph from the keyboard). */
+  onFocus: (id: string) => void;
   /** Clears the focus. */
   onClear: () => void;
   /** Starts a path from it. */
@@ -81,17 +83,30 @@ export function renderFocus(panel: HTMLElement, node: GraphNode, base: string, a
     el('p', 'card-type', typeMarker(node.type), ` ${ENTITY_TYPE_INFO[node.type].label} · in focus`),
     el('p', 'card-name', ...nameWithNative(node, withBase(base, entryPath(node.id)))),
     el('p', 'card-summary', node.summary),
-    el(
-      'p',
-      'focus-actions',
-      `Linked to ${node.degree === 0 ? 'nothing else in the case' : `${actions.neighbours} ${actions.neighbours === 1 ? 'entity' : 'entities'}`}. `,
-      open,
-      ' ',
-      trace,
-      ' ',
-      clear,
-    ),
+    el('p', 'focus-actions', open, ' ', trace, ' ', clear),
+    linkList(actions),
   );
+}
+
+/** The focused entity's links as buttons that move the focus along them, so the diagram can be walked by keyboard. */
+function linkList(actions: FocusActions): HTMLElement {
+  const count = actions.links.length;
+  if (count === 0) return el('p', 'muted', 'No link shown under the current filters.');
+  const list = el('ul', 'focus-links');
+  for (const link of actions.links) {
+    const go = el('button', 'link-button', link.node.name);
+    go.type = 'button';
+    go.addEventListener('click', () => actions.onFocus(link.node.id));
+    const grade = link.confidence ? CONFIDENCE_INFO[link.confidence].label : 'mention';
+    list.append(el('li', '', el('span', 'rel', link.label), ' ', go, el('span', 'grade', ` (${grade})`)));
+  }
+  const details = el(
+    'details',
+    'focus-list',
+    el('summary', '', `${count} ${count === 1 ? 'link' : 'links'} shown`),
+    list,
+  );
+  return details;
 }
 
 /** A short line drawn in a confidence grade's style, beside its name. */

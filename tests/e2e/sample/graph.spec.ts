@@ -170,6 +170,13 @@ test('the find box focuses an entity by alias or native name', async ({ page }) 
   await find.press('Enter');
   await expect(page.getByRole('region', { name: 'Entity in focus' })).toContainText('GAO Qiang');
   await expect(page).toHaveURL(/focus=people\/gao-qiang/);
+  // From the focus, a keyboard user walks the graph along the links listed beside it.
+  const panel = page.getByRole('region', { name: 'Entity in focus' });
+  await panel.getByText(/links shown/).click();
+  await panel.getByRole('button', { name: 'fisherxp', exact: true }).click();
+  await expect(panel).toContainText('Online identity · in focus');
+  await expect(panel.getByRole('link', { name: 'fisherxp' })).toHaveAttribute('href', '/identities/fisherxp/');
+  await expect(page).toHaveURL(/focus=identities\/fisherxp/);
   await find.fill('Red Apollo');
   await find.press('Enter');
   await expect(page.getByRole('region', { name: 'Entity in focus' })).toContainText('STONE PANDA');
