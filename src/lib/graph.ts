@@ -19,6 +19,8 @@ export interface GraphNode {
   name: string;
   /** Name in its own script. */
   native?: string | undefined;
+  /** Language of the native name, for `lang` attributes. */
+  lang?: string | undefined;
   /** Other names, for find-by-alias. */
   aliases: string[];
   /** One line for the hover card. */
@@ -95,6 +97,7 @@ function graphOf(model: CaseModel): CaseGraph {
       type: entity.type,
       name: entity.name,
       native: entity.native,
+      lang: entity.nativeLang,
       aliases: entity.aliases.map((alias) => alias.name),
       summary: entity.summary,
       degree: degree.get(entity.id) ?? 0,

@@ -1,0 +1,230 @@
+import { localGraphSchema, type LocalGraph } from '../lib/local-graph.ts';
+import { ENTITY_TYPE_INFO } from '../lib/schema/entity-types.ts';
+import { CONFIDENCE_INFO } from '../lib/schema/confidence.ts';
+import { RELATIONS } from '../lib/schema/relations.ts';
+import { shapePath } from '../lib/shapes.ts';
+import { entryPath, withBase } from '../lib/paths.ts';
+
+/**
+ * `<case-local-graph>`: a small SVG graph, either one dossier's neighbourhood (fetched from
+ * `data-src` when it scrolls into view, one or two steps deep) or the entities a report focuses on
+ * (embedded in `data-graph`). Positions come laid out from the build; this only scales them to the
+ * box, draws, and keeps labels from overlapping. Each node is a link to its dossier. The drawing is
+ * hidden from assistive technology: the list beside it carries the same links.
+ */
+
+const SVG = 'http://www.w3.org/2000/svg';
+const FONT = '12px system-ui, sans-serif';
+
+/** Creates an SVG element with attributes. */
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}
+
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/** Width of a label in pixels (measured on a detached canvas; a rough estimate if that fails). */
+function textWidth(text: string): number {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 7;
+  measurer.font = FONT;
+  return measurer.measureText(text).width;
+}
+
+class CaseLocalGraph extends HTMLElement {
+  #data: LocalGraph | undefined;
+  #depth = 1;
+  #width = 0;
+
+  connectedCallback(): void {
+    void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const note = this.querySelector<HTMLElement>('[data-note]');
+    try {
+      const raw: unknown = this.dataset.graph
+        ? JSON.parse(this.dataset.graph)
+        : await fetch(this.dataset.src ?? '').then((response) => {
+            if (!response.ok) throw new Error(`HTTP ${response.status}`);
+            return response.json();
+          });
+      this.#data = localGraphSchema.parse(raw);
+    } catch (error) {
+      if (note)
+        note.textContent = `The picture could not be loaded (${String(error)}); the list below has the same links.`;
+      return;
+    }
+    const button = this.querySelector<HTMLButtonElement>('[data-depth]');
+    const hasRing2 = this.#data.nodes.some((node) => node.ring === 2);
+    if (button && hasRing2) {
+      button.hidden = false;
+      button.addEventListener('click', () => {
+        this.#depth = this.#depth === 1 ? 2 : 1;
+        button.setAttribute('aria-pressed', String(this.#depth === 2));
+        this.#render();
+      });
+    }
+    new ResizeObserver(() => {
+      if (this.clientWidth !== this.#width) this.#render();
+    }).observe(this);
+    this.#render();
+    this.dataset.state = 'ready';
+  }
+
+  #render(): void {
+    const data = this.#data;
+    const figure = this.querySelector<HTMLElement>('[data-figure]');
+    if (!data || !figure) return;
+    this.#width = this.clientWidth;
+    const width = Math.max(280, figure.clientWidth);
+    const ego = data.mode === 'ego';
+    const shown = data.nodes.map((node) => !ego || this.#depth === 2 || node.ring <= 1);
+    const place = (i: number): [number, number] => {
+      const node = data.nodes[i];
+      if (!node) return [0, 0];
+      return ego && this.#depth === 1 ? [node.x1 ?? node.x, node.y1 ?? node.y] : [node.x, node.y];
+    };
+    // Leave room for labels beside the outermost nodes; a wide box draws the rings as ellipses.
+    const room = width < 520 ? 64 : 120;
+    const rx = Math.max(40, width / 2 - room);
+    // A neighbourhood is round and gets a fixed share of the width; a report's focus keeps its
+    // layout's proportions, so a flat picture gets a short box.
+    const tall = Math.max(0.15, ...data.nodes.map((node) => Math.abs(node.y)));
+    const height = ego
+      ? Math.round(Math.min(460, Math.max(300, width * 0.6)))
+      : Math.round(Math.min(460, Math.max(180, rx * tall * 2 + 60)));
+    const ry = ego ? Math.max(40, height / 2 - 26) : Math.min(rx, (height / 2 - 30) / tall);
+    const cx = width / 2;
+    const cy = height / 2;
+    const at = (i: number): [number, number] => {
+      const [x, y] = place(i);
+      return [cx + x * rx, cy + y * ry];
+    };
+    const base = this.dataset.base ?? '/';
+    const root = svg('svg', {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      'aria-hidden': 'true',
+      'data-testid': 'local-graph',
+    });
+    const edges = svg('g', { class: 'edges' });
+    const nodes = svg('g', { class: 'nodes' });
+    const edgeEls: SVGLineElement[] = [];
+    for (const [s, t, rel, confidence] of data.edges) {
+      if (!shown[s] || !shown[t]) continue;
+      const [x1, y1] = at(s);
+      const [x2, y2] = at(t);
+      const line = svg('line', { x1: r1(x1), y1: r1(y1), x2: r1(x2), y2: r1(y2), 'data-ends': `${s} ${t}` });
+      // In a neighbourhood, the spokes from the centre matter most; links among neighbours recede.
+      const side = ego && s !== 0 && t !== 0;
+      line.setAttribute('class', `edge${rel ? '' : ' mention'}${side ? ' side' : ''}`);
+      const dash = confidence ? CONFIDENCE_INFO[confidence].dash : [];
+      if (dash.length > 0) line.setAttribute('stroke-dasharray', dash.join(' '));
+      const title = svg('title', {});
+      title.textContent = `${data.nodes[s]?.name} ${rel ? RELATIONS[rel].forward : 'mentions'} ${data.nodes[t]?.name}${confidence ? ` (${CONFIDENCE_INFO[confidence].label})` : ''}`;
+      line.append(title);
+      edges.append(line);
+      edgeEls.push(line);
+    }
+    const taken: [number, number, number, number][] = [];
+    const free = (box: [number, number, number, number]) =>
+      box[0] >= 0 &&
+      box[2] <= width &&
+      box[1] >= 0 &&
+      box[3] <= height &&
+      taken.every(([a, b, c, d]) => box[0] >= c || box[2] <= a || box[1] >= d || box[3] <= b);
+    // Marks are obstacles too, so no label covers a node.
+    data.nodes.forEach((node, i) => {
+      if (!shown[i]) return;
+      const [x, y] = at(i);
+      const r = node.ring === 0 ? 9 : 6;
+      taken.push([x - r, y - r, x + r, y + r]);
+    });
+    // Labels in importance order: the centre (or chosen entities), then ring 1, then ring 2.
+    const order = [...data.nodes.keys()]
+      .filter((i) => shown[i])
+      .sort((a, b) => (data.nodes[a]?.ring ?? 0) - (data.nodes[b]?.ring ?? 0) || a - b);
+    const items = new Map<number, SVGAElement>();
+    for (const i of order) {
+      const node = data.nodes[i];
+      if (!node) continue;
+      const [x, y] = at(i);
+      const r = node.ring === 0 ? 9 : node.ring === 1 ? 6 : 5;
+      const link = svg('a', { href: withBase(base, entryPath(node.id)), tabindex: -1, 'data-node': i });
+      link.setAttribute('class', `node type-${node.type} ring-${node.ring}`);
+      const mark = svg('path', {
+        d: shapePath(ENTITY_TYPE_INFO[node.type].shape, r),
+        transform: `translate(${r1(x)} ${r1(y)})`,
+      });
+      const title = svg('title', {});
+      title.textContent = `${node.name}${node.native && node.native !== node.name ? ` ${node.native}` : ''} · ${ENTITY_TYPE_INFO[node.type].label}`;
+      link.append(title, mark);
+      const dx = x - cx;
+      const anchor = Math.abs(dx) < rx * 0.15 ? 'middle' : dx > 0 ? 'start' : 'end';
+      const lx = anchor === 'middle' ? x : anchor === 'start' ? x + r + 4 : x - r - 4;
+      const room = anchor === 'middle' ? width : anchor === 'start' ? width - lx - 2 : lx - 2;
+      // The centre's label is set larger and bold: leave it the room it will really take.
+      const text = fitText(node.name, Math.min(room, node.ring === 0 ? 320 : 200) / (node.ring === 0 ? 1.15 : 1));
+      const w = textWidth(text) * (node.ring === 0 ? 1.15 : 1);
+      const ly = anchor === 'middle' ? (y <= cy ? y - r - 6 : y + r + 13) : y + 4;
+      const left = anchor === 'middle' ? lx - w / 2 : anchor === 'start' ? lx : lx - w;
+      const box: [number, number, number, number] = [left - 2, ly - 12, left + w + 2, ly + 4];
+      const label = svg('text', { x: r1(lx), y: r1(ly), 'text-anchor': anchor });
+      label.textContent = text;
+      // A label that would collide stays hidden until the node is pointed at.
+      if (free(box)) taken.push(box);
+      else label.setAttribute('class', 'crowded');
+      link.append(label);
+      items.set(i, link);
+    }
+    // Draw outer rings first so the centre sits on top.
+    for (const i of [...order].reverse()) {
+      const item = items.get(i);
+      if (item) nodes.append(item);
+    }
+    root.append(edges, nodes);
+    root.addEventListener('pointerover', (event) => highlight(root, edgeEls, event.target));
+    root.addEventListener('pointerout', () => highlight(root, edgeEls, null));
+    figure.replaceChildren(root);
+    const note = this.querySelector<HTMLElement>('[data-note]');
+    if (note && ego) {
+      const drawn = shown.filter(Boolean).length - 1;
+      note.textContent =
+        `${drawn} ${drawn === 1 ? 'entity' : 'entities'} ${this.#depth === 1 ? 'directly linked' : 'within two steps'}` +
+        (data.omitted > 0 && this.#depth === 2 ? `; ${data.omitted} more are not drawn.` : '.');
+    }
+  }
+}
+
+/** The name, shortened with an ellipsis until it fits the room beside its node. */
+function fitText(name: string, room: number): string {
+  if (textWidth(name) <= room) return name;
+  let keep = name.length - 1;
+  while (keep > 6 && textWidth(`${name.slice(0, keep).trimEnd()}…`) > room) keep--;
+  return `${name.slice(0, keep).trimEnd()}…`;
+}
+
+/** One decimal is enough for screen coordinates. */
+function r1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Brings forward the node under the pointer and its lines; null clears it. */
+function highlight(root: SVGSVGElement, edges: readonly SVGLineElement[], target: EventTarget | null): void {
+  const node = target instanceof Element ? target.closest('[data-node]') : null;
+  const index = node?.getAttribute('data-node');
+  root.classList.toggle('lit', index !== null && index !== undefined);
+  for (const edge of edges) {
+    const ends = (edge.getAttribute('data-ends') ?? '').split(' ');
+    edge.classList.toggle('on', index !== null && index !== undefined && ends.includes(index));
+  }
+}
+
+customElements.define('case-local-graph', CaseLocalGraph);

@@ -1,0 +1,72 @@
+import { getCase } from './case.ts';
+import { adjacencyOf, buildCaseGraph, type CaseGraph, type GraphEdge, type Step } from '../lib/graph.ts';
+import { layoutGraph, type LayoutPoint } from '../lib/layout.ts';
+
+/**
+ * The case graph as the pages see it: built, indexed and laid out once per build, shared by
+ * /graph.json, the explorer page, its table pages and every dossier's local graph.
+ */
+
+/** The graph with what the pages need beside it. */
+export interface SiteGraph {
+  /** Nodes and edges. */
+  graph: CaseGraph;
+  /** Adjacency lists, for neighbourhoods. */
+  adjacency: Map<string, Step[]>;
+}
+
+let indexed: Promise<SiteGraph> | undefined;
+let laidOut: Promise<LayoutPoint[]> | undefined;
+
+/** The case graph and its adjacency, built once. */
+export function getSiteGraph(): Promise<SiteGraph> {
+  indexed ??= getCase().then((model) => {
+    const graph = buildCaseGraph(model);
+    return { graph, adjacency: adjacencyOf(graph) };
+  });
+  return indexed;
+}
+
+/** The build-time layout of the whole case, computed once (the slow part: seconds at 5,000 entities). */
+export function getLayout(): Promise<LayoutPoint[]> {
+  laidOut ??= getSiteGraph().then(({ graph }) =>
+    layoutGraph({ nodes: graph.nodes, edges: graph.edges.map((edge) => ({ ...edge, weak: edge.kind === 'mention' })) }),
+  );
+  return laidOut;
+}
+
+/** Rows per page of the table that mirrors the whole graph: long enough to browse, short enough to load. */
+export const TWIN_PAGE_SIZE = 250;
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** The table that mirrors the graph, in pages. */
+export interface TwinTable {
+  /** Edges of each page. */
+  pages: GraphEdge[][];
+  /** Name of the first and last entity the links of each page start from. */
+  ranges: [string, string][];
+}
+
+/** The graph's edges as the table lists them (by the declaring end's name, then relation, then the other end), in pages. */
+export async function getTwinTable(): Promise<TwinTable> {
+  const { graph } = await getSiteGraph();
+  const nameOf = new Map(graph.nodes.map((node) => [node.id, node.name]));
+  const sorted = [...graph.edges].sort(
+    (a, b) =>
+      collator.compare(nameOf.get(a.source) ?? '', nameOf.get(b.source) ?? '') ||
+      a.source.localeCompare(b.source) ||
+      (a.kind === b.kind ? 0 : a.kind === 'relation' ? -1 : 1) ||
+      (a.rel ?? '').localeCompare(b.rel ?? '') ||
+      collator.compare(nameOf.get(a.target) ?? '', nameOf.get(b.target) ?? '') ||
+      a.target.localeCompare(b.target),
+  );
+  const pages: GraphEdge[][] = [];
+  for (let i = 0; i < sorted.length; i += TWIN_PAGE_SIZE) pages.push(sorted.slice(i, i + TWIN_PAGE_SIZE));
+  if (pages.length === 0) pages.push([]);
+  const ranges = pages.map((page): [string, string] => [
+    nameOf.get(page[0]?.source ?? '') ?? '',
+    nameOf.get(page.at(-1)?.source ?? '') ?? '',
+  ]);
+  return { pages, ranges };
+}
