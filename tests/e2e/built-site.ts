@@ -64,7 +64,8 @@ function webpChunks(bytes: Buffer): { id: string; data: Buffer }[] {
  * XMP in chunks of its own, which are opened here and read the same way.
  */
 export async function imageMetadata(bytes: Buffer): Promise<string[]> {
-  const options = { tiff: true, exif: true, gps: true, ifd1: true, interop: true, xmp: true, iptc: true };
+  // PNG's IHDR (size, bit depth) is the image itself, not metadata about it.
+  const options = { tiff: true, exif: true, gps: true, ifd1: true, interop: true, xmp: true, iptc: true, ihdr: false };
   const chunks = webpChunks(bytes);
   const tags: Record<string, unknown> = {};
   if (chunks.length > 0) {
