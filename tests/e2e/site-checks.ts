@@ -9,6 +9,7 @@ import {
   resetWatch,
   scrollThrough,
   serveWithHeadersFile,
+  settle,
   watchPage,
   type PageWatch,
 } from './page-watch.ts';
@@ -126,28 +127,33 @@ export function siteWideChecks(built: BuiltCase): void {
     }
   });
 
-  test('search, which loads lazily, fetches only from the site and is accessible with results open', async ({
-    page,
-    baseURL,
-  }) => {
-    const origin = new URL(baseURL ?? '').origin;
-    const seen = await watchPage(page, origin);
-    // A name that is certainly in the index: the first published entity's.
-    const name = caseFiles.inputs.find((input) => !input.data.draft && 'name' in input.data)?.data;
-    const query = name && 'name' in name ? name.name.split(/\s+/)[0] : 'the';
-    await page.goto('/');
-    await page.keyboard.press('Control+k');
-    const dialog = page.getByRole('dialog', { name: 'Search the case' });
-    await dialog.getByRole('searchbox').fill(query ?? '');
-    await expect(dialog.locator('.hit > a').first()).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    expectNone(await axeViolations(page, { include: 'dialog' }), 'axe violations in the open search dialog');
-    await page.goto(`/search/?q=${encodeURIComponent(query ?? '')}`);
-    await expect(page.locator('case-search[data-mode="page"]')).toHaveAttribute('data-result-count', /[1-9]/);
-    await page.waitForLoadState('networkidle');
-    expectNone(await axeViolations(page), 'axe violations on the search page with results');
-    expectClean(seen);
-  });
+  for (const headersFile of [false, true]) {
+    const served = headersFile ? 'served with _headers' : 'served without headers';
+    test(`search (${served}), which loads lazily, fetches only from the site and is accessible with results open`, async ({
+      page,
+      baseURL,
+    }) => {
+      const origin = new URL(baseURL ?? '').origin;
+      const seen = await watchPage(page, origin);
+      // With the header policy, Pagefind's worker and its WebAssembly run under it too.
+      if (headersFile) await serveWithHeadersFile(page, origin, dist);
+      // A name that is certainly in the index: the first published entity's.
+      const name = caseFiles.inputs.find((input) => !input.data.draft && 'name' in input.data)?.data;
+      const query = name && 'name' in name ? name.name.split(/\s+/)[0] : 'the';
+      await page.goto('/');
+      await page.keyboard.press('Control+k');
+      const dialog = page.getByRole('dialog', { name: 'Search the case' });
+      await dialog.getByRole('searchbox').fill(query ?? '');
+      await expect(dialog.locator('.hit > a').first()).toBeVisible();
+      await settle(page, seen);
+      expectNone(await axeViolations(page, { include: 'dialog' }), 'axe violations in the open search dialog');
+      await page.goto(`/search/?q=${encodeURIComponent(query ?? '')}`);
+      await expect(page.locator('case-search[data-mode="page"]')).toHaveAttribute('data-result-count', /[1-9]/);
+      await settle(page, seen);
+      expectNone(await axeViolations(page), 'axe violations on the search page with results');
+      expectClean(seen, { headersFile });
+    });
+  }
 
   test('the skip link and the header navigation work by keyboard, with focus always shown', async ({ page }) => {
     await page.goto('/');
@@ -180,10 +186,18 @@ export function siteWideChecks(built: BuiltCase): void {
 
   test.describe('every kind of page', () => {
     for (const page of pagePerTemplate(dist, pages)) {
-      test(`${page}: Tab reaches every control once, each on screen with a visible focus indicator`, async ({
+      test(`${page}, served with _headers, runs cleanly; Tab reaches every control once, each shown focused`, async ({
         page: tab,
+        baseURL,
       }) => {
-        await tab.goto(page);
+        const origin = new URL(baseURL ?? '').origin;
+        const seen = await watchPage(tab, origin);
+        await serveWithHeadersFile(tab, origin, dist);
+        const response = await tab.goto(page);
+        expect(response?.headers()['x-frame-options']).toBe('DENY');
+        await scrollThrough(tab, seen);
+        expectClean(seen, { headersFile: true });
+
         const tabbables = await markTabbables(tab);
         const stops = await tabThrough(tab, tabbables.length + 20);
         const reached = new Set(stops.map((stop) => stop.index));
@@ -199,16 +213,6 @@ export function siteWideChecks(built: BuiltCase): void {
           stops.filter((stop) => !stop.onScreen).map((stop) => stop.name),
           'focused while off screen',
         );
-      });
-
-      test(`${page}: runs cleanly when served with the _headers file`, async ({ page: tab, baseURL }) => {
-        const origin = new URL(baseURL ?? '').origin;
-        const seen = await watchPage(tab, origin);
-        await serveWithHeadersFile(tab, origin, dist);
-        const response = await tab.goto(page);
-        expect(response?.headers()['x-frame-options']).toBe('DENY');
-        await scrollThrough(tab);
-        expectClean(seen, { headersFile: true });
       });
     }
   });
