@@ -40,7 +40,7 @@ function envFlag(name: string): boolean | undefined {
 export const SITE: SiteSettings = {
   title: 'casefile',
   description:
-    'How public records, forum accounts and domain registrations tied the APT10 / STONE PANDA intrusion group to front companies and to the Tianjin bureau of China’s Ministry of State Security.',
+    'How online accounts, domain records and job postings led investigators from the APT10 / STONE PANDA intrusion group to two named men, two Tianjin firms and the Tianjin bureau of China’s Ministry of State Security, and how much of that trail is confirmed.',
   publisher: 'casefile',
   tiles: {
     url: process.env.CASEFILE_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',

@@ -20,8 +20,14 @@ export function caseCheck(options: { contentRoot: string; index: CaseLinkIndex }
     name: 'casefile:case-check',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        // `astro check` and `astro sync` only need types; `astro preview` serves what was built.
-        if (command !== 'build' && command !== 'dev') return;
+        // `astro preview` serves what was built. Every other command may render entries, and Astro keeps
+        // those renders in its content store for the next build: `astro check` and `astro sync` must fill
+        // the wikilink index too, or a later build reuses pages in which every wikilink is broken.
+        if (command === 'preview') return;
+        if (command !== 'build' && command !== 'dev') {
+          run(true);
+          return;
+        }
         const dev = command === 'dev';
         const { problems, model } = run(dev);
         if (problems.length > 0) {

@@ -60,3 +60,7 @@ export function tidyExcerpt(excerptHtml: string): string {
     .replace(/(\p{Script=Han}(?:<\/?mark>)*) ((?:<\/?mark>)*)(?=\p{Script=Han}|\d)/gu, '$1$2')
     .replace(/(\d) (?=\p{Script=Han})/gu, '$1');
 }
+
+/** What the search box says under `astro dev`, where no index exists (Starlight's users were left guessing). */
+export const DEV_SEARCH_NOTICE =
+  'Search works on a built site: run “npm run build”, then “npm run preview”. The development server has no search index.';

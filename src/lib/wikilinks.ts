@@ -16,8 +16,9 @@ export interface Wikilink {
   raw: string;
 }
 
-// `\|` is accepted as the separator so wikilinks work inside Markdown table cells.
-const WIKILINK = /\[\[([^\]|\\\n]+?)(?:\\?\|([^\]\n]+?))?\]\]/g;
+// `\|` is accepted as the separator so wikilinks work inside Markdown table cells. A label may hold
+// a single `]`, so a defanged name such as xiaohong[.]org can be a label.
+const WIKILINK = /\[\[([^\]|\\\n]+?)(?:\\?\|((?:[^\]\n]|\](?!\]))+?))?\]\]/g;
 
 /** Every wikilink in a text, in order. */
 export function findWikilinks(text: string): Wikilink[] {

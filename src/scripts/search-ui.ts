@@ -1,4 +1,5 @@
 import { runSearch, type SearchOutcome } from './search-engine.ts';
+import { DEV_SEARCH_NOTICE } from '../lib/search-text.ts';
 import type { SearchHit } from '../lib/search-results.ts';
 
 /**
@@ -42,9 +43,7 @@ class CaseSearch extends HTMLElement {
     });
     results.addEventListener('keydown', (event) => this.#moveWithin(event));
     if (import.meta.env.DEV) {
-      this.#say(
-        'Search works on a built site: run “npm run build”, then “npm run preview”. The development server has no search index.',
-      );
+      this.#say(DEV_SEARCH_NOTICE);
       return;
     }
     if (this.#syncUrl) {

@@ -9,6 +9,7 @@ describe('findWikilinks', () => {
     ['[[ people/gao-qiang | GAO Qiang ]]', 'people/gao-qiang', 'GAO Qiang'],
     ['| [[people/gao-qiang\\|GAO]] |', 'people/gao-qiang', 'GAO'],
     ['[[people/gao-qiang|高强]]', 'people/gao-qiang', '高强'],
+    ['[[identities/xiaohong-org|xiaohong[.]org]] was registered', 'identities/xiaohong-org', 'xiaohong[.]org'],
   ])('parses %s', (text, target, label) => {
     const [link] = findWikilinks(text);
     expect(link?.target).toBe(target);
