@@ -9,7 +9,7 @@ import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
 import { SITE, tileOrigin } from './src/config.ts';
-import { cspDirectives } from './src/integrations/security-headers.ts';
+import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
 const base = process.env.CASEFILE_BASE || '/';
@@ -30,7 +30,10 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  build: { format: 'directory' },
+  // Styles and scripts ship as files, never inlined: the policy then needs no per-page hashes, so the
+  // one policy of every page fits a static host's _headers line (Cloudflare allows 2,000 characters).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Shiki colours code with inline styles, which the Content Security Policy forbids.
     syntaxHighlight: false,
@@ -39,5 +42,11 @@ export default defineConfig({
       hastPlugins: [hanziPlugin()],
     }),
   },
-  integrations: [caseCheck({ contentRoot: CONTENT_ROOT, index }), mdx(), sitemap(), pagefindIndex()],
+  integrations: [
+    caseCheck({ contentRoot: CONTENT_ROOT, index }),
+    mdx(),
+    sitemap(),
+    pagefindIndex(),
+    securityHeadersFile(),
+  ],
 });

@@ -7,7 +7,7 @@ import { collectionSchemas } from '../lib/schema/index.ts';
 import { COLLECTIONS, isCollectionKey, type CollectionKey } from '../lib/schema/entity-types.ts';
 import { buildCase, type AnyCaseInput, type BuildResult, type FieldPath } from '../lib/case.ts';
 import { didYouMean, editDistance } from '../lib/did-you-mean.ts';
-import type { CaseProblem } from '../lib/problems.ts';
+import { formatFieldPath, type CaseProblem } from '../lib/problems.ts';
 
 /**
  * Reads a content folder straight from disk, parses and validates every file with the same schemas
@@ -84,16 +84,6 @@ function nodeAt(root: YamlNode | null, pathToField: FieldPath): YamlNode | null 
     }
   }
   return node;
-}
-
-/** Formats a field path as `links[2].to`. */
-export function formatFieldPath(pathToField: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of pathToField) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out || '(frontmatter)';
 }
 
 /** Reads the value at a path of plain data. */

@@ -1,23 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { indexCopy } from '../lib/search-text.ts';
-
-/** Every HTML file under a folder, sorted so the index is written in the same order every time. */
-function htmlFiles(root: string, folder = ''): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
-    const relative = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (relative !== 'pagefind') files.push(...htmlFiles(root, relative));
-    } else if (entry.name.endsWith('.html')) {
-      files.push(relative);
-    }
-  }
-  return files.sort();
-}
+import { htmlFiles } from './built-files.ts';
 
 /**
  * Builds the Pagefind search index when Astro has written the site, through Pagefind's Node API, so

@@ -14,9 +14,9 @@ import { REFERENCE_PATTERN, SLUG_PATTERN } from './schema/fields.ts';
 import { findWikilinks, lineAt } from './wikilinks.ts';
 import { EMBEDS, findEmbeds } from './embeds.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { defang, indicatorMatcher, type IndicatorKind } from './defang.ts';
+import { indicatorMatcher, type IndicatorKind } from './defang.ts';
 import { nativeLang } from './hanzi.ts';
-import { CaseError, type CaseProblem } from './problems.ts';
+import { CaseError, formatFieldPath, type CaseProblem } from './problems.ts';
 import { entryId } from './paths.ts';
 import type { PartialDate } from './dates.ts';
 
@@ -457,6 +457,37 @@ function proseOf(input: AnyCaseInput): ProseField[] {
   return fields;
 }
 
+/**
+ * The texts scanned for live indicators: the body and every string in the frontmatter, whatever
+ * the field (a note, an alias, a caption, a source's URL), except an identity's own `value`, which
+ * pages only ever show defanged. New fields are covered without being listed here.
+ */
+function indicatorScanFields(input: AnyCaseInput): ProseField[] {
+  const fields: ProseField[] = [
+    { field: 'body', path: [], text: input.body, line: () => input.bodyLine ?? 1, mentions: false },
+  ];
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === 'string') {
+      fields.push({
+        field: formatFieldPath(path),
+        path,
+        text: value,
+        line: () => input.locate?.(path),
+        mentions: false,
+      });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (input.collection === 'identities' && path.length === 0 && key === 'value') continue;
+        visit(item, [...path, key]);
+      }
+    }
+  };
+  visit(input.data, []);
+  return fields;
+}
+
 /** Turns an input into its model entry. */
 function toEntry(input: AnyCaseInput): CaseEntry {
   const id = entryId(input.collection, input.slug);
@@ -710,7 +741,7 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
   }
 
   const indicatorByValue = new Map(indicators.map((indicator) => [indicator.value, indicator]));
-  const findIndicators = indicatorMatcher(indicators.map((indicator) => indicator.value));
+  const findIndicators = indicatorMatcher(indicators);
 
   for (const input of published) {
     const id = entryId(input.collection, input.slug);
@@ -849,21 +880,28 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
           if (target !== undefined && target !== id && !mentioned.includes(target)) mentioned.push(target);
         }
       }
-      for (const found of findIndicators(prose.text)) {
+    }
+    if (mentioned.length > 0) mentions.set(id, mentioned);
+
+    // Live indicators anywhere a reader could see them: the body and every frontmatter text.
+    for (const text of indicatorScanFields(input)) {
+      for (const found of findIndicators(text.text)) {
         const indicator = indicatorByValue.get(found.value);
         if (!indicator) continue;
-        const line = lineIn(prose, found.index);
+        const as = found.text === indicator.value ? '' : ` as "${found.text}"`;
+        const isLink = /(^|_)url$/.test(String(text.path.at(-1)));
         report(
           input,
-          prose.path,
-          prose.field,
-          `the indicator "${indicator.value}" (${indicator.id}) appears live; indicators are only ever shown defanged`,
-          `write ${defang(indicator.kind, indicator.value)}, or link the identity with [[${indicator.id}]]`,
-          line,
+          text.path,
+          text.field,
+          `the indicator "${indicator.value}" (${indicator.id}) appears live${as}; indicators are only ever shown defanged`,
+          isLink
+            ? `remove the link: it would send readers to the adversary's server (a source without url needs no_url_reason; write the address as ${found.defanged})`
+            : `write ${found.defanged}, or link the identity with [[${indicator.id}]]`,
+          lineIn(text, found.index),
         );
       }
     }
-    if (mentioned.length > 0) mentions.set(id, mentioned);
   }
 
   const entries = published.map(toEntry);

@@ -53,36 +53,66 @@ function escapeRegExp(text: string): string {
 
 // An indicator counts only when it stands alone: found in "see xiaohong.org." but not in
 // "notxiaohong.org" or "xiaohong.org.cn".
-const BEFORE = '(?<![\\w.@-])';
+const BEFORE = '(?<![\\w.@+-])';
 const AFTER = '(?![\\w-]|\\.[\\w])';
+// A domain also counts inside a longer host or an address at it (mail.xiaohong.org,
+// someone@xiaohong.org): both lead to the adversary's infrastructure just the same.
+const DOMAIN_PREFIX = '(?:[\\w.+-]+@)?(?:[\\w-]+\\.)*';
 
-/** Finds where a plain (live) indicator appears in a text. */
-export function findLiveIndicator(text: string, value: string): number | undefined {
-  return indicatorMatcher([value])(text)[0]?.index;
+/** An indicator to look for: its plain value and its kind. */
+export interface Indicator {
+  /** The plain value, as the identity's `value` gives it. */
+  value: string;
+  /** Domain, URL or email. */
+  kind: IndicatorKind;
 }
 
 /** A live indicator found in a text. */
 export interface IndicatorMatch {
   /** The indicator value as listed (not as cased in the text). */
   value: string;
-  /** Offset in the text. */
+  /** Offset in the text where the live token starts. */
   index: number;
+  /** The live token as written: the value, or a host or address under a listed domain. */
+  text: string;
+  /** How the token should be written instead. */
+  defanged: string;
+}
+
+/** Finds where a plain (live) indicator appears in a text. */
+export function findLiveIndicator(text: string, value: string, kind: IndicatorKind = 'domain'): number | undefined {
+  return indicatorMatcher([{ value, kind }])(text)[0]?.index;
 }
 
 /**
  * Builds one matcher for many indicators, so scanning a whole case costs one pass per text rather
  * than one per indicator per text.
  */
-export function indicatorMatcher(values: readonly string[]): (text: string) => IndicatorMatch[] {
-  if (values.length === 0) return () => [];
-  const byLower = new Map(values.map((value) => [value.toLowerCase(), value]));
+export function indicatorMatcher(indicators: readonly Indicator[]): (text: string) => IndicatorMatch[] {
+  if (indicators.length === 0) return () => [];
+  const byLower = new Map(indicators.map((indicator) => [indicator.value.toLowerCase(), indicator]));
   // Longest first, so a.example.org wins over example.org where both are listed.
-  const alternatives = [...byLower.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp);
-  const pattern = new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'gi');
+  const alternation = (kinds: (kind: IndicatorKind) => boolean) =>
+    [...byLower.entries()]
+      .filter(([, indicator]) => kinds(indicator.kind))
+      .map(([lower]) => lower)
+      .sort((a, b) => b.length - a.length || a.localeCompare(b))
+      .map(escapeRegExp)
+      .join('|');
+  const domains = alternation((kind) => kind === 'domain');
+  const others = alternation((kind) => kind !== 'domain');
+  const branches = [domains && `(${DOMAIN_PREFIX})(${domains})`, others && `(${others})`].filter(Boolean);
+  const pattern = new RegExp(`${BEFORE}(?:${branches.join('|')})${AFTER}`, 'gi');
+  const domainGroups = domains ? 2 : 0;
   return (text) => {
     const found: IndicatorMatch[] = [];
     for (const match of text.matchAll(pattern)) {
-      found.push({ value: byLower.get(match[0].toLowerCase()) ?? match[0], index: match.index });
+      const listed = (domainGroups > 0 ? match[2] : undefined) ?? match[domainGroups + 1] ?? match[0];
+      const indicator = byLower.get(listed.toLowerCase());
+      if (!indicator) continue;
+      const token = match[0];
+      const kind = indicator.kind === 'domain' && token.includes('@') ? 'email' : indicator.kind;
+      found.push({ value: indicator.value, index: match.index, text: token, defanged: defang(kind, token) });
     }
     return found;
   };

@@ -17,6 +17,16 @@ export interface CaseProblem {
   fix?: string | undefined;
 }
 
+/** Formats a field path as `links[2].to`. */
+export function formatFieldPath(pathToField: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of pathToField) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out || '(frontmatter)';
+}
+
 /** Formats one problem as `file:line  field: message (fix)`. */
 export function formatProblem(problem: CaseProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;

@@ -9,6 +9,15 @@ import { CONTENT_ROOT } from '../content-root.ts';
  */
 
 let loading: Promise<CaseModel> | undefined;
+
+/**
+ * An entry's data without its images. Only the figure component may touch them: Astro publishes the
+ * original file, metadata and GPS tags included, as soon as anything else reads an image's fields
+ * (an export serialising the data would), instead of only the re-encoded copies.
+ */
+function withoutImages<D extends object>(data: D): Omit<D, 'images'> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'images')) as Omit<D, 'images'>;
+}
 const entriesById = new Map<string, CollectionEntry<CollectionKey>>();
 
 async function load(): Promise<CaseModel> {
@@ -21,7 +30,7 @@ async function load(): Promise<CaseModel> {
         slug: entry.id,
         file: entry.filePath ?? `${CONTENT_ROOT}/${collection}/${entry.id}`,
         body: entry.body ?? '',
-        data: entry.data,
+        data: withoutImages(entry.data),
       } as AnyCaseInput);
     }
   }

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 
 /**
  * The real build, run on every broken fixture: it must stop before writing anything and print the
- * file, the field and what is wrong. (tests/unit/case.test.ts checks the same fixtures without Astro.)
+ * file, the field, what is wrong and the fix, exactly as `npm run check:content` reports it.
+ * (tests/unit/case.test.ts checks the same fixtures without Astro.)
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -20,6 +21,7 @@ interface Expectation {
   file: string;
   field: string;
   message: string;
+  fix?: string;
 }
 
 describe('astro build refuses broken content', () => {
@@ -39,6 +41,19 @@ describe('astro build refuses broken content', () => {
       expect(output).toContain(path.join(content, expected.file));
       expect(output).toContain(`${expected.field}: `);
       expect(output).toContain(expected.message);
+      if (expected.fix) {
+        const fixes = output.split('\n').filter((line) => line.trim().startsWith('fix: '));
+        expect(fixes.join('\n')).toContain(expected.fix);
+      }
+      // The author's quick check reports the same problems, word for word.
+      const check = spawnSync(process.execPath, [path.join(root, 'src/cli/check-content.ts'), content], {
+        cwd: root,
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+      });
+      expect(check.status, check.stdout).toBe(1);
+      expect(check.stderr.trim().length).toBeGreaterThan(0);
+      expect(output).toContain(check.stderr.trim());
       expect(existsSync(path.join(out, 'index.html')), 'a failed build must not write pages').toBe(false);
     },
     60_000,

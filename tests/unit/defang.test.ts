@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { defang, defangDomain, defangEmail, defangUrl, findLiveIndicator, refang } from '../../src/lib/defang.ts';
+import {
+  defang,
+  defangDomain,
+  defangEmail,
+  defangUrl,
+  findLiveIndicator,
+  indicatorMatcher,
+  refang,
+} from '../../src/lib/defang.ts';
 
 describe('defang', () => {
   test.each([
@@ -43,6 +51,9 @@ describe('findLiveIndicator', () => {
     ['(xiaohong.org)', 1],
     ['http://xiaohong.org/x', 7],
     ['XIAOHONG.ORG in capitals', 0],
+    ['write to admin@xiaohong.org', 9],
+    ['mail.xiaohong.org answered', 0],
+    ['[the site](https://www.xiaohong.org/about)', 19],
   ])('finds it in %j', (text, at) => {
     expect(findLiveIndicator(text, 'xiaohong.org')).toBe(at);
   });
@@ -51,6 +62,30 @@ describe('findLiveIndicator', () => {
     'does not flag %j',
     (text) => {
       expect(findLiveIndicator(text, 'xiaohong.org')).toBeUndefined();
+    },
+  );
+});
+
+describe('indicatorMatcher', () => {
+  const match = indicatorMatcher([
+    { value: 'xiaohong.org', kind: 'domain' },
+    { value: 'http://cvnx.zyns.com/a.php', kind: 'url' },
+    { value: 'fisher@qq.example', kind: 'email' },
+  ]);
+
+  test.each([
+    ['mail.xiaohong.org', 'xiaohong.org', 'mail.xiaohong[.]org'],
+    ['write to admin@xiaohong.org.', 'xiaohong.org', 'admin[@]xiaohong[.]org'],
+    ['see http://cvnx.zyns.com/a.php', 'http://cvnx.zyns.com/a.php', 'hxxp://cvnx.zyns[.]com/a.php'],
+    ['mail fisher@qq.example', 'fisher@qq.example', 'fisher[@]qq[.]example'],
+  ])('finds the whole live token in %j and says how to write it', (text, value, defanged) => {
+    expect(match(text)).toEqual([expect.objectContaining({ value, defanged })]);
+  });
+
+  test.each(['cvnx.zyns.com without the path', 'x.fisher@qq.example', 'admin@notxiaohong.org', 'xiaohong[.]org'])(
+    'leaves %j alone',
+    (text) => {
+      expect(match(text)).toEqual([]);
     },
   );
 });

@@ -1,0 +1,3 @@
+import { siteWideChecks } from '../site-checks.ts';
+
+siteWideChecks({ dist: 'dist', content: 'content' });
