@@ -1,6 +1,7 @@
 import * as L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
-import '../styles/map.css';
+// Linked by URL when a map mounts, not imported: an imported stylesheet would be hoisted into every
+// page of the dossier route, map or not.
+import mapStylesUrl from '../styles/map.css?url';
 import { basemapSchema, districtPolygons, type Basemap } from '../lib/basemap.ts';
 import { mapConfigSchema, mapDataSchema, placeBounds, type MapConfig, type MapPlace } from '../lib/map-data.ts';
 import { clusterPoints, type Cluster } from '../lib/map-clusters.ts';
@@ -35,6 +36,11 @@ async function fetchJson(url: string): Promise<unknown> {
   return response.json();
 }
 
+/** The places of a map: inline, or fetched from `/map.json`. */
+async function placesOf(config: MapConfig): Promise<readonly MapPlace[]> {
+  return config.places ?? mapDataSchema.parse(await fetchJson(config.src ?? '')).places;
+}
+
 /** Reads the reader's saved street-map choice; null when none (or storage is blocked). */
 function savedStreetChoice(): boolean | null {
   try {
@@ -43,6 +49,21 @@ function savedStreetChoice(): boolean | null {
   } catch {
     return null;
   }
+}
+
+let styles: Promise<void> | undefined;
+
+/** Adds the map's stylesheet (Leaflet's and the site's map styles) to the page once, and waits for it. */
+function loadStyles(): Promise<void> {
+  styles ??= new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = mapStylesUrl;
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => reject(new Error(`${mapStylesUrl} did not load`)));
+    document.head.append(link);
+  });
+  return styles;
 }
 
 /** A drawn map; created by {@link MapView.mount}. */
@@ -62,8 +83,10 @@ export class MapView {
   /** Loads the places and the outlines, then draws the map into the element. */
   static async mount(host: HTMLElement): Promise<MapView> {
     const config = mapConfigSchema.parse(JSON.parse(host.dataset.config ?? 'null'));
-    const [places, basemap] = await Promise.all([
-      config.places ?? fetchJson(config.src ?? '').then((data) => mapDataSchema.parse(data).places),
+    // Leaflet measures its container when the map is created: the styles must be in by then.
+    const [, places, basemap] = await Promise.all([
+      loadStyles(),
+      placesOf(config),
       config.basemap
         ? fetchJson(config.basemap)
             .then((data) => basemapSchema.parse(data))
@@ -92,7 +115,6 @@ export class MapView {
     const attribution = L.control
       .attribution({ prefix: '<a href="https://leafletjs.com" rel="noopener noreferrer">Leaflet</a>' })
       .addTo(this.map);
-    if (basemap) this.#drawDistricts(basemap, attribution);
     this.#layer.addTo(this.map);
     const bounds = placeBounds(places);
     if (bounds) this.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
@@ -101,6 +123,8 @@ export class MapView {
       this.map.fitBounds(L.latLngBounds(corners), { animate: false });
     } else this.map.setView([0, 0], 3);
     if (!bounds) this.#note('No place in this case has coordinates yet.');
+    // Drawn once the map has a view: layers added before it wait, and have no SVG element yet.
+    if (basemap) this.#drawDistricts(basemap, attribution);
     this.#render();
     this.map.on('zoomend', () => this.#render());
     this.map.on('popupopen', (event) => {
@@ -133,11 +157,12 @@ export class MapView {
     labels.style.zIndex = '350';
     labels.style.pointerEvents = 'none';
     for (const feature of basemap.features) {
-      L.polygon(districtPolygons(feature), {
+      const outline = L.polygon(districtPolygons(feature), {
         pane: 'districts',
         className: 'map-district',
         interactive: false,
       }).addTo(this.map);
+      outline.getElement()?.setAttribute('data-testid', `district-${feature.id}`);
       const content = document.createElement('span');
       const native = document.createElement('span');
       native.lang = 'zh';
