@@ -9,7 +9,7 @@ import { CONFIDENCE_LEVELS } from './schema/confidence.ts';
  */
 
 /** Version of the shape; bumped when a reader of an older file would misread a newer one. */
-export const MAP_DATA_VERSION = 1;
+export const MAP_DATA_VERSION = 2;
 
 /** An entity linked to a place, with the relationship read from the place's side. */
 export const mapLinkSchema = z.object({
@@ -55,12 +55,55 @@ export const mapPlaceSchema = z.object({
   links: z.array(mapLinkSchema),
 });
 
-/** The whole of `/map.json`. */
+const placeColumns = z.object({
+  /** Location ids. */
+  id: z.array(z.string()),
+  /** Display names. */
+  name: z.array(z.string()),
+  /** Native names, or null. */
+  native: z.array(z.nullable(z.string())),
+  /** Languages of the native names, or null. */
+  nativeLang: z.array(z.nullable(z.string())),
+  /** Addresses in English. */
+  address: z.array(z.string()),
+  /** Addresses in their own script, or null. */
+  addressNative: z.array(z.nullable(z.string())),
+  /** Latitudes. */
+  lat: z.array(z.number()),
+  /** Longitudes. */
+  lon: z.array(z.number()),
+  /** Precision radii, metres. */
+  precision: z.array(z.number()),
+  /** Precision radii in words. */
+  precisionText: z.array(z.string()),
+  /** How each point was placed. */
+  note: z.array(z.string()),
+  /** Marker image keys. */
+  marker: z.array(z.string()),
+  /** Per place, three numbers per linked entity: entity, label and grade indexes. */
+  links: z.array(z.array(z.number())),
+});
+
+/**
+ * The whole of `/map.json`: column-wise, with linked entities and labels stored once and referred to
+ * by index, so a thousand places parse in milliseconds and the file stays a third of its row-wise
+ * size. {@link toMapData} writes it from places and {@link fromMapData} reads places back.
+ */
 export const mapDataSchema = z.object({
   /** Shape version, {@link MAP_DATA_VERSION}. */
   version: z.literal(MAP_DATA_VERSION),
-  /** Every published location with coordinates, north to south. */
-  places: z.array(mapPlaceSchema),
+  /** Relationship labels, indexed by the links. */
+  labels: z.array(z.string()),
+  /** Confidence grades, strongest first, indexed by the links. */
+  grades: z.array(z.enum(CONFIDENCE_LEVELS)),
+  /** Every entity linked to a place, one column per field, indexed by the links. */
+  entities: z.object({
+    id: z.array(z.string()),
+    name: z.array(z.string()),
+    type: z.array(z.enum(ENTITY_TYPES)),
+  }),
+  /** Every published location with coordinates, north to south, one column per field. */
+  places: placeColumns,
 });
 
 /** Street tile settings as the map element receives them (see TileSettings in src/config.ts). */
@@ -94,6 +137,110 @@ export const mapConfigSchema = z.object({
   /** A small map on a dossier or in a report: no scroll-wheel zoom, a closer view. */
   mini: z.boolean(),
 });
+
+/** Numbers per link in a place's `links` column. */
+const LINK_STRIDE = 3;
+
+/** Index of each value in a list built as values are first met. */
+function interner<T>(): { list: T[]; index: (value: T, key?: string) => number } {
+  const list: T[] = [];
+  const seen = new Map<string, number>();
+  return {
+    list,
+    index(value, key = String(value)) {
+      let i = seen.get(key);
+      if (i === undefined) {
+        i = list.length;
+        list.push(value);
+        seen.set(key, i);
+      }
+      return i;
+    },
+  };
+}
+
+/** Writes places as `/map.json` holds them. */
+export function toMapData(places: readonly MapPlace[]): MapData {
+  const labels = interner<string>();
+  const entities = interner<{ id: string; name: string; type: MapLink['type'] }>();
+  const links = places.map((place) =>
+    place.links.flatMap((link) => [
+      entities.index({ id: link.id, name: link.name, type: link.type }, link.id),
+      labels.index(link.label),
+      CONFIDENCE_LEVELS.indexOf(link.confidence),
+    ]),
+  );
+  const column = <K extends keyof MapPlace>(key: K) => places.map((place) => place[key]);
+  return {
+    version: MAP_DATA_VERSION,
+    labels: labels.list,
+    grades: [...CONFIDENCE_LEVELS],
+    entities: {
+      id: entities.list.map((entity) => entity.id),
+      name: entities.list.map((entity) => entity.name),
+      type: entities.list.map((entity) => entity.type),
+    },
+    places: {
+      id: column('id'),
+      name: column('name'),
+      native: column('native'),
+      nativeLang: column('nativeLang'),
+      address: column('address'),
+      addressNative: column('addressNative'),
+      lat: column('lat'),
+      lon: column('lon'),
+      precision: column('precision'),
+      precisionText: column('precisionText'),
+      note: column('note'),
+      marker: column('marker'),
+      links,
+    },
+  };
+}
+
+/** Reads places back from `/map.json`; throws, naming the column, when the file is inconsistent. */
+export function fromMapData(data: MapData): MapPlace[] {
+  const { places, entities } = data;
+  const count = places.id.length;
+  for (const [name, values] of Object.entries(places)) {
+    if (values.length !== count)
+      throw new Error(`map.json: places.${name} has ${values.length} values for ${count} places`);
+  }
+  const at = <T>(list: readonly T[], i: number | undefined, what: string): T => {
+    const value = i === undefined ? undefined : list[i];
+    if (value === undefined) throw new Error(`map.json: ${what} index ${String(i)} is out of range`);
+    return value;
+  };
+  return places.id.map((id, p) => {
+    const flat = at(places.links, p, 'places.links');
+    const links: MapLink[] = [];
+    for (let k = 0; k + LINK_STRIDE <= flat.length; k += LINK_STRIDE) {
+      const e = flat[k];
+      links.push({
+        id: at(entities.id, e, 'entity'),
+        name: at(entities.name, e, 'entity'),
+        type: at(entities.type, e, 'entity'),
+        label: at(data.labels, flat[k + 1], 'label'),
+        confidence: at(data.grades, flat[k + 2], 'grade'),
+      });
+    }
+    return {
+      id,
+      name: at(places.name, p, 'place'),
+      native: places.native[p] ?? null,
+      nativeLang: places.nativeLang[p] ?? null,
+      address: at(places.address, p, 'place'),
+      addressNative: places.addressNative[p] ?? null,
+      lat: at(places.lat, p, 'place'),
+      lon: at(places.lon, p, 'place'),
+      precision: at(places.precision, p, 'place'),
+      precisionText: at(places.precisionText, p, 'place'),
+      note: at(places.note, p, 'place'),
+      marker: at(places.marker, p, 'place'),
+      links,
+    };
+  });
+}
 
 /** One entity linked to a place. */
 export type MapLink = z.infer<typeof mapLinkSchema>;

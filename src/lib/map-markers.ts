@@ -1,4 +1,4 @@
-import { ENTITY_TYPE_INFO, isEntityType, type EntityType } from './schema/entity-types.ts';
+import { ENTITY_TYPES, ENTITY_TYPE_INFO, isEntityType, type EntityType } from './schema/entity-types.ts';
 import { shapePath } from './shapes.ts';
 
 /**
@@ -47,6 +47,37 @@ export function markerMeaning(style: MarkerStyle): string {
   const label = (type: EntityType) => ENTITY_TYPE_INFO[type].label.toLowerCase();
   if (style.primary === 'locations' && !style.secondary) return 'nothing linked';
   return style.secondary ? `${label(style.primary)} and ${label(style.secondary)}` : label(style.primary);
+}
+
+/** One line of the map's legend: a marker image and what it means. */
+export interface LegendEntry {
+  /** Marker key of the image shown. */
+  key: string;
+  /** What the marker says, e.g. "An organisation is there". */
+  text: string;
+}
+
+/**
+ * The legend for the marker keys a map uses: one pin per main kind of entity, in the order of the
+ * entity types, then one example of a badge if any marker has one. Combinations are not listed one
+ * by one: a large case can use dozens.
+ */
+export function legendOf(keys: readonly string[]): LegendEntry[] {
+  const styles = keys.map(parseMarkerKey).filter((style) => style !== undefined);
+  const primaries = ENTITY_TYPES.filter((type) => styles.some((style) => style.primary === type));
+  const entries: LegendEntry[] = primaries.map((type) => ({
+    key: type,
+    text:
+      type === 'locations' ? 'A place with nothing else linked to it' : `${ENTITY_TYPE_INFO[type].label} at the place`,
+  }));
+  const badged = styles.find((style) => style.secondary !== undefined);
+  if (badged?.secondary) {
+    entries.push({
+      key: `${badged.primary}-${badged.secondary}`,
+      text: `A badge: a second kind of entity is there too (here ${markerMeaning(badged)})`,
+    });
+  }
+  return entries;
 }
 
 // The pin: a circle of radius 12 around (14, 16) narrowing to its tip at (14, 42).

@@ -1,14 +1,7 @@
 import type { CaseModel, Entity } from './case.ts';
 import { formatPrecision } from './facts.ts';
 import { markerKey } from './map-markers.ts';
-import {
-  MAP_DATA_VERSION,
-  mapDataSchema,
-  mapPlaceSchema,
-  type MapData,
-  type MapLink,
-  type MapPlace,
-} from './map-data.ts';
+import { mapDataSchema, mapPlaceSchema, toMapData, type MapData, type MapLink, type MapPlace } from './map-data.ts';
 import type { EntityType } from './schema/entity-types.ts';
 import type { RelationKey } from './schema/relations.ts';
 
@@ -70,14 +63,18 @@ function byPosition(a: MapPlace, b: MapPlace): number {
   return b.lat - a.lat || a.lon - b.lon || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Every published location with coordinates, as `/map.json` holds them. */
-export function mapData(model: CaseModel): MapData {
-  const places = model
+/** Every published location with coordinates, in map order. */
+export function mapPlaces(model: CaseModel): MapPlace[] {
+  return model
     .entitiesOfType('locations')
     .map((place) => mapPlace(model, place))
     .filter((place) => place !== undefined)
     .sort(byPosition);
-  return mapDataSchema.parse({ version: MAP_DATA_VERSION, places });
+}
+
+/** Every published location with coordinates, as `/map.json` holds them. */
+export function mapData(model: CaseModel): MapData {
+  return mapDataSchema.parse(toMapData(mapPlaces(model)));
 }
 
 /** The located places a dossier shows on its mini map: itself, or the places the entity is linked to. */

@@ -1,7 +1,7 @@
 import { SITE } from '../config.ts';
 import { withBase } from '../lib/paths.ts';
 import { mapConfigSchema, type MapConfig, type MapPlace } from '../lib/map-data.ts';
-import { mapData } from '../lib/map-places.ts';
+import { mapPlaces } from '../lib/map-places.ts';
 import { getCase } from './case.ts';
 
 /**
@@ -13,7 +13,7 @@ let places: Promise<MapPlace[]> | undefined;
 
 /** Every located place of the case, in map order (built once). */
 export function getMapPlaces(): Promise<MapPlace[]> {
-  places ??= getCase().then((model) => mapData(model).places);
+  places ??= getCase().then((model) => mapPlaces(model));
   return places;
 }
 

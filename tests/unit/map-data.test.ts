@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/integrations/case-files.ts';
-import { linksByLabel, mapDataSchema, placeBounds, typesAt } from '../../src/lib/map-data.ts';
-import { mapData, placesByIds, placesOfEntity } from '../../src/lib/map-places.ts';
-import { markerKey, markerMeaning, markerSvg, parseMarkerKey } from '../../src/lib/map-markers.ts';
+import { fromMapData, linksByLabel, mapDataSchema, placeBounds, toMapData, typesAt } from '../../src/lib/map-data.ts';
+import { mapData, mapPlaces, placesByIds, placesOfEntity } from '../../src/lib/map-places.ts';
+import { legendOf, markerKey, markerMeaning, markerSvg, parseMarkerKey } from '../../src/lib/map-markers.ts';
 import { clusterPoints, project } from '../../src/lib/map-clusters.ts';
 import { ENTITY_TYPE_INFO } from '../../src/lib/schema/entity-types.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/basic');
 const { model } = checkCaseFolder(fixture, { includeDrafts: false });
-const data = mapData(model);
+const data = { places: mapPlaces(model) };
 const place = (id: string) => data.places.find((p) => p.id === id);
 
 describe('mapData', () => {
@@ -61,8 +61,8 @@ describe('mapData', () => {
 
   test('leaves drafts out, even when they are linked to a place', () => {
     expect(JSON.stringify(data)).not.toContain('CASEFILE-DRAFT-MARKER');
-    const withDrafts = mapData(checkCaseFolder(fixture, { includeDrafts: true }).model);
-    expect(withDrafts.places[0]?.links.map((l) => l.id)).toContain('people/hidden-person');
+    const withDrafts = mapPlaces(checkCaseFolder(fixture, { includeDrafts: true }).model);
+    expect(withDrafts[0]?.links.map((l) => l.id)).toContain('people/hidden-person');
   });
 
   test('styles each marker by what is at the place', () => {
@@ -70,8 +70,21 @@ describe('mapData', () => {
     expect(place('locations/second-site')?.marker).toBe('people');
   });
 
-  test('round-trips through its schema', () => {
-    expect(mapDataSchema.parse(JSON.parse(JSON.stringify(data)))).toEqual(data);
+  test('round-trips through map.json, which stores each linked entity and label once', () => {
+    const file = mapData(model);
+    expect(fromMapData(mapDataSchema.parse(JSON.parse(JSON.stringify(file))))).toEqual(data.places);
+    expect(file.labels).toEqual(['associated with', 'registered address of', 'visited by']);
+    expect(file.places.links[0]).toEqual([0, 0, 3, 1, 1, 0]);
+  });
+
+  test('refuses a map.json whose columns disagree or whose indexes point nowhere', () => {
+    const file = toMapData(data.places);
+    expect(() => fromMapData({ ...file, places: { ...file.places, lat: [39] } })).toThrow(
+      /places\.lat has 1 values for 2 places/,
+    );
+    expect(() => fromMapData({ ...file, places: { ...file.places, links: [[9, 0, 0], []] } })).toThrow(
+      /entity index 9 is out of range/,
+    );
   });
 });
 
@@ -145,6 +158,17 @@ describe('marker styles', () => {
     expect(svg).toContain(`<circle cx="25.5" cy="6.5" r="6" fill="${ENTITY_TYPE_INFO.people.colour}"`);
     expect(markerSvg({ primary: 'companies', secondary: undefined })).not.toContain('<circle');
     expect(markerMeaning(style)).toBe('organisation and person');
+  });
+});
+
+describe('legendOf', () => {
+  test('shows one pin per main kind and one example of a badge, however many combinations', () => {
+    expect(legendOf(['people-tools', 'companies', 'companies-people', 'locations', 'people'])).toEqual([
+      { key: 'people', text: 'Person at the place' },
+      { key: 'companies', text: 'Organisation at the place' },
+      { key: 'locations', text: 'A place with nothing else linked to it' },
+      { key: 'people-tools', text: 'A badge: a second kind of entity is there too (here person and tool)' },
+    ]);
   });
 });
 

@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getMapPlaces } from '../../../site/map.ts';
-import { markerSvg, parseMarkerKey } from '../../../lib/map-markers.ts';
+import { legendOf, markerSvg, parseMarkerKey } from '../../../lib/map-markers.ts';
 
-/** One image per marker style the case uses; see src/lib/map-markers.ts. */
+/** One image per marker style the case uses, and those the legend shows; see src/lib/map-markers.ts. */
 export const getStaticPaths = (async () => {
-  const keys = new Set((await getMapPlaces()).map((place) => place.marker));
+  const used = (await getMapPlaces()).map((place) => place.marker);
+  const keys = new Set([...used, ...legendOf(used).map((entry) => entry.key)]);
   return [...keys].sort().map((style) => ({ params: { style } }));
 }) satisfies GetStaticPaths;
 
