@@ -27,6 +27,8 @@ export interface SiteSettings {
   publisher: string;
   /** Street map tiles, loaded only when the reader asks (or at once, if `loadOnStart`). */
   tiles: TileSettings;
+  /** Site path of the offline outline drawn under the map's markers (GeoJSON, see src/lib/basemap.ts); '' for none. */
+  basemap: string;
 }
 
 /** Reads a boolean environment variable ("1", "true", "yes"). */
@@ -49,6 +51,7 @@ export const SITE: SiteSettings = {
     maxZoom: 19,
     loadOnStart: envFlag('CASEFILE_TILES_ON_START') ?? false,
   },
+  basemap: process.env.CASEFILE_BASEMAP ?? '/basemap/tianjin-districts.geojson',
 };
 
 /** The host street tiles come from, for the Content Security Policy. */
