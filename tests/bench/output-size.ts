@@ -88,7 +88,7 @@ const HREF = /\bhref=["']?([^"'\s>]+)/i;
 const SRC = /\bsrc=["']?([^"'\s>]+)/i;
 
 /** Resolves a URL a page or module names to a file in the build (site-absolute or relative). */
-function resolveAsset(dist: string, from: string, url: string): string | undefined {
+function resolveAsset(from: string, url: string): string | undefined {
   if (/^[a-z]+:/i.test(url) || url.startsWith('//')) return undefined;
   const clean = url.split(/[?#]/)[0] ?? url;
   const sitePath = clean.startsWith('/') ? clean : path.posix.join(path.posix.dirname(from), clean);
@@ -104,15 +104,15 @@ function staticClosure(dist: string, entry: string, seen: Set<string>): string[]
   const code = readFileSync(file, 'utf8');
   const found = [entry];
   for (const match of code.matchAll(STATIC_IMPORT)) {
-    const target = resolveAsset(dist, entry, match[1] ?? '');
+    const target = resolveAsset(entry, match[1] ?? '');
     if (target) found.push(...staticClosure(dist, target, seen));
   }
   return found;
 }
 
 /** Dynamic imports named by a set of modules (or inline code), as site paths. */
-function dynamicImports(dist: string, from: string, code: string): string[] {
-  return [...code.matchAll(DYNAMIC_IMPORT)].flatMap((match) => resolveAsset(dist, from, match[1] ?? '') ?? []);
+function dynamicImports(from: string, code: string): string[] {
+  return [...code.matchAll(DYNAMIC_IMPORT)].flatMap((match) => resolveAsset(from, match[1] ?? '') ?? []);
 }
 
 /** The JavaScript and CSS a built page makes the browser load before the reader does anything. */
@@ -130,19 +130,18 @@ export function measurePageAssets(dist: string, sitePath: string): PageAssets {
     if (/type=["']?application\/(?:ld\+)?json/i.test(attributes)) continue;
     const src = SRC.exec(attributes)?.[1];
     if (src) {
-      const target = resolveAsset(dist, sitePath, src);
+      const target = resolveAsset(sitePath, src);
       if (target) eager.push(...staticClosure(dist, target, seen));
     } else if (body.trim()) {
       inlineJs += gzipSize(body);
-      dynamic.push(...dynamicImports(dist, sitePath, body));
+      dynamic.push(...dynamicImports(sitePath, body));
       for (const imported of body.matchAll(STATIC_IMPORT)) {
-        const target = resolveAsset(dist, sitePath, imported[1] ?? '');
+        const target = resolveAsset(sitePath, imported[1] ?? '');
         if (target) eager.push(...staticClosure(dist, target, seen));
       }
     }
   }
-  for (const module of eager)
-    dynamic.push(...dynamicImports(dist, module, readFileSync(path.join(dist, module), 'utf8')));
+  for (const module of eager) dynamic.push(...dynamicImports(module, readFileSync(path.join(dist, module), 'utf8')));
   const sizeOf = (sitePaths: readonly string[]) =>
     sitePaths.reduce((sum, asset) => {
       const assetFile = path.join(dist, asset);
@@ -157,7 +156,7 @@ export function measurePageAssets(dist: string, sitePath: string): PageAssets {
   let css = 0;
   for (const match of html.matchAll(STYLESHEET)) {
     const href = HREF.exec(match[0])?.[1];
-    const target = href ? resolveAsset(dist, sitePath, href) : undefined;
+    const target = href ? resolveAsset(sitePath, href) : undefined;
     if (target) css += sizeOf([target]);
   }
   for (const match of html.matchAll(STYLE)) if (match[1]?.trim()) css += gzipSize(match[1]);
