@@ -32,6 +32,14 @@ export interface BuildStages {
   other?: number | undefined;
   /** Astro's own total. */
   total?: number | undefined;
+  /** CPU time of the build process in the case check (a busy machine does not inflate it). */
+  caseCheckCpu?: number | undefined;
+  /** CPU time of the build process building the case model. */
+  caseModelCpu?: number | undefined;
+  /** CPU time of the build process in the graph layout. */
+  graphLayoutCpu?: number | undefined;
+  /** CPU time of the build process's main thread in the Pagefind stage (Pagefind's own indexer runs apart). */
+  pagefindCpu?: number | undefined;
 }
 
 /** What one build measured. */
@@ -62,12 +70,13 @@ export interface BuildCommand {
   outDir: string;
 }
 
-/** Reads `casefile:timing <stage> <ms> ms` lines. */
+/** Reads `casefile:timing <stage> <ms> ms cpu <ms> ms` lines: wall time by stage, and `<stage>:cpu`. */
 export function parseCasefileTimings(log: string): Map<string, number> {
   const stages = new Map<string, number>();
-  for (const match of log.matchAll(/casefile:timing (\S+) ([\d.]+) ms/g)) {
-    const [, stage = '', ms = '0'] = match;
+  for (const match of log.matchAll(/casefile:timing (\S+) ([\d.]+) ms(?: cpu ([\d.]+) ms)?/g)) {
+    const [, stage = '', ms = '0', cpu] = match;
     stages.set(stage, (stages.get(stage) ?? 0) + Number(ms));
+    if (cpu !== undefined) stages.set(`${stage}:cpu`, (stages.get(`${stage}:cpu`) ?? 0) + Number(cpu));
   }
   return stages;
 }
@@ -114,6 +123,10 @@ export function stagesOf(
     pagefind: casefile.get('pagefind') ?? parseStarlightPagefind(log),
     total: astro.get('Total build'),
   };
+  stages.caseCheckCpu = casefile.get('case-check:cpu');
+  stages.caseModelCpu = casefile.get('case-model:cpu');
+  stages.graphLayoutCpu = casefile.get('graph-layout:cpu');
+  stages.pagefindCpu = casefile.get('pagefind:cpu');
   if (stages.total !== undefined) {
     // Case model and layout run inside page rendering: they are not added again.
     const counted =

@@ -95,10 +95,18 @@ export function formatReport(result: BenchResult): string {
   const { sizes, machine } = result;
   const head = ['', ...sizes.map((size) => `N = ${size.entities}`)];
   const row = (label: string, value: (size: SizeResult) => string) => [label, ...sizes.map(value)];
-  const stage = (label: string, key: keyof BuildStages, site: 'casefile' | 'bare' | 'starlight' = 'casefile') =>
+  const stage = (
+    label: string,
+    key: keyof BuildStages,
+    site: 'casefile' | 'bare' | 'starlight' = 'casefile',
+    cpuKey?: keyof BuildStages,
+  ) =>
     row(label, (size) => {
-      const value = size.median[site].stages[key];
-      return value === undefined ? (key === 'graphLayout' ? 'not built: no layout stage' : '–') : seconds(value);
+      const stages = size.median[site].stages;
+      const value = stages[key];
+      if (value === undefined) return key === 'graphLayout' ? 'not built: no layout stage' : '–';
+      const cpu = cpuKey ? stages[cpuKey] : undefined;
+      return cpu === undefined ? seconds(value) : `${seconds(value)} (CPU ${seconds(cpu)})`;
     });
   const build = (site: 'casefile' | 'bare' | 'starlight', name: string) => [
     row(`${name}: wall`, (size) => seconds(size.median[site].wallMs)),
@@ -140,13 +148,13 @@ export function formatReport(result: BenchResult): string {
       'casefile: per entity (wall / CPU)',
       (size) => `${millis(size.perEntity.wallMs)} / ${millis(size.perEntity.cpuMs)}`,
     ),
-    stage('  case check', 'caseCheck'),
+    stage('  case check', 'caseCheck', 'casefile', 'caseCheckCpu'),
     stage('  content sync', 'contentSync'),
     stage('  bundling (Vite)', 'bundling'),
     stage('  page rendering', 'pageRendering'),
-    stage('    of which case model', 'caseModel'),
-    stage('    of which graph layout', 'graphLayout'),
-    stage('  Pagefind', 'pagefind'),
+    stage('    of which case model', 'caseModel', 'casefile', 'caseModelCpu'),
+    stage('    of which graph layout', 'graphLayout', 'casefile', 'graphLayoutCpu'),
+    stage('  Pagefind (CPU: main thread)', 'pagefind', 'casefile', 'pagefindCpu'),
     stage('  other (start-up, hooks, sitemap)', 'other'),
     ...build('bare', 'bare Astro'),
     stage('  content sync', 'contentSync', 'bare'),
