@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCase, type GeneratedCase } from './generate-case.ts';
 import { loadCaseFolder, writeBaseline, type BaselineKind } from './baselines.ts';
+import type { CaseModel } from '../../src/lib/case.ts';
 import { measureBuild, type BuildMeasure, type BuildStages } from './build-runner.ts';
 import { measureOutput, measurePageAssets, type OutputSize, type PageAssets } from './output-size.ts';
 import {
@@ -188,15 +189,43 @@ function medianStages(stages: readonly BuildStages[]): BuildStages {
   return result;
 }
 
-/** Runs the whole benchmark. */
+/** One size being measured: where its files are, its case, its rounds so far. */
+interface SizeRun {
+  n: number;
+  folder: string;
+  caseDir: string;
+  generated: GeneratedCase;
+  model: CaseModel;
+  rounds: Record<Site, BuildMeasure>[];
+  /** Wall time of its last round, ms. */
+  roundMs: number;
+}
+
+/** One round at one size: casefile, bare Astro and Starlight, one after the other. */
+async function runRound(size: SizeRun): Promise<void> {
+  const started = performance.now();
+  const measured = {} as Record<Site, BuildMeasure>;
+  for (const site of SITES) {
+    progress(`${size.n} entities, round ${size.rounds.length + 1}: building ${site}`);
+    measured[site] = await buildSite(site, size.folder, size.caseDir);
+    progress(`  ${site}: ${(measured[site].wallMs / 1000).toFixed(1)} s`);
+  }
+  size.rounds.push(measured);
+  size.roundMs = performance.now() - started;
+}
+
+/**
+ * Runs the whole benchmark. Every size gets one round first; more rounds follow, a size at a time,
+ * while the next one still fits in the time budget (less a reserve for the browser measures), up to
+ * `rounds` per size. Output sizes and browser measures come last, from each size's last builds.
+ */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
   const deadline = started + options.budgetMinutes * 60_000;
   const largest = Math.max(...options.sizes);
-  const results: SizeResult[] = [];
-  // A guess of the browser part per size, refined after the first size: kept free for later sizes.
-  let browserMs = 60_000;
-  for (const [sizeIndex, n] of options.sizes.entries()) {
+  const browserReserveMs = 75_000 * options.sizes.length * (options.browserRuns / 5);
+  const runs: SizeRun[] = [];
+  for (const n of options.sizes) {
     const folder = path.join(WORK, String(n));
     const caseDir = path.join(folder, 'case');
     mkdirSync(folder, { recursive: true });
@@ -205,31 +234,26 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const model = loadCaseFolder(caseDir);
     for (const kind of ['bare', 'starlight'] satisfies BaselineKind[])
       writeBaseline(kind, model, path.join(folder, kind));
-
-    const rounds: Record<Site, BuildMeasure>[] = [];
-    let planned = options.rounds;
-    for (let round = 0; round < planned; round++) {
-      const roundStarted = performance.now();
-      const measured = {} as Record<Site, BuildMeasure>;
-      for (const site of SITES) {
-        progress(`${n} entities, round ${round + 1}/${planned}: building ${site}`);
-        measured[site] = await buildSite(site, folder, caseDir);
-        progress(`  ${site}: ${(measured[site].wallMs / 1000).toFixed(1)} s`);
-      }
-      rounds.push(measured);
-      if (round === 0) {
-        // Fit the remaining rounds in the budget, keeping one round of every later size free
-        // (build time grows about linearly with the case) and the browser measures.
-        const roundMs = performance.now() - roundStarted;
-        const later = options.sizes.slice(sizeIndex + 1).reduce((sum, size) => sum + (roundMs * size) / n, 0);
-        const reserve = later + browserMs * (options.sizes.length - sizeIndex);
-        const fits = Math.floor((deadline - performance.now() - reserve) / roundMs);
-        planned = Math.max(1, Math.min(options.rounds, 1 + Math.max(0, fits)));
-        if (planned < options.rounds)
-          progress(`  ${planned} round(s) at ${n} to stay within ${options.budgetMinutes} min`);
-      }
+    const size: SizeRun = { n, folder, caseDir, generated, model, rounds: [], roundMs: 0 };
+    runs.push(size);
+    await runRound(size);
+  }
+  for (let added = true; added;) {
+    added = false;
+    for (const size of runs) {
+      if (size.rounds.length >= options.rounds) continue;
+      if (performance.now() + size.roundMs > deadline - browserReserveMs) continue;
+      await runRound(size);
+      added = true;
     }
+  }
+  for (const size of runs) {
+    if (size.rounds.length < options.rounds)
+      progress(`${size.n} entities: ${size.rounds.length} round(s), to stay within ${options.budgetMinutes} min`);
+  }
 
+  const results: SizeResult[] = [];
+  for (const { n, folder, generated, model, rounds } of runs) {
     const medianOf = (site: Site) => ({
       wallMs: median(rounds.map((round) => round[site].wallMs)),
       cpuMs: median(rounds.map((round) => round[site].cpuMs)),
@@ -260,7 +284,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     pages['starlight page'] = measurePageAssets(distOf('starlight', folder), entityPath);
 
     progress(`${n} entities: measuring in Chromium`);
-    const browserStarted = performance.now();
     const queries = {
       first: people[Math.floor(people.length / 2)]?.name ?? 'WANG',
       later: people[Math.floor(people.length / 3)]?.name ?? 'LI',
@@ -300,7 +323,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await casefileServer.stop();
       await starlightServer.stop();
     }
-    browserMs = Math.max(browserMs, performance.now() - browserStarted);
 
     results.push({
       entities: n,

@@ -4,13 +4,11 @@ import path from 'node:path';
 
 /**
  * Runs one Astro build as a child process and measures it: wall time, CPU time and peak memory of the
- * process tree, Astro's own stage timer (ASTRO_TIMER_PATH: content sync, bundling, page generation)
+ * whole process tree (read from /proc, so Pagefind's indexer, a separate process that GNU time would
+ * not see, is counted), Astro's own stage timer (ASTRO_TIMER_PATH: content sync, bundling, page generation)
  * and casefile's stage lines (CASEFILE_TIMINGS=1). Every build is cold: the project's content cache
  * and the previous output are removed first (outside the timing), as on a fresh clone or in CI.
  */
-
-/** GNU time, which reads the exact peak RSS and CPU time of a finished process tree; absent on some machines. */
-const GNU_TIME = '/usr/bin/time';
 
 /** Stage times of one build, ms; absent when the build has no such stage. */
 export interface BuildStages {
@@ -46,12 +44,12 @@ export interface BuildStages {
 export interface BuildMeasure {
   /** Wall time from spawn to exit, ms. */
   wallMs: number;
-  /** User + system CPU time of the process tree, ms. */
+  /** User + system CPU time of every process in the tree, ms (sampled: the last 100 ms of each may be missed). */
   cpuMs: number;
-  /** Peak resident memory of the largest process in the tree, bytes. */
+  /** Peak resident memory of the tree: the most its processes held at one time, bytes. */
   peakRssBytes: number;
-  /** How memory and CPU were read: `time -v` (exact) or `/proc` sampling (every 50 ms). */
-  method: 'time -v' | 'proc';
+  /** Peak resident memory of its largest process (VmHWM), bytes. */
+  largestProcessRssBytes: number;
   /** Stage times. */
   stages: BuildStages;
   /** Pages Astro reported building. */
@@ -136,14 +134,6 @@ export function stagesOf(
   return stages;
 }
 
-/** Reads `Maximum resident set size (kbytes): N` and the CPU seconds from GNU time's -v report. */
-function parseGnuTime(report: string): { peakRssBytes: number; cpuMs: number } {
-  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? NaN);
-  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? NaN);
-  const system = Number(/System time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? NaN);
-  return { peakRssBytes: kb * 1024, cpuMs: (user + system) * 1000 };
-}
-
 /** Ids of a process and all its descendants, from /proc. */
 function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
@@ -164,34 +154,51 @@ function processTree(root: number): number[] {
   return tree;
 }
 
-/** Samples a process tree's peak RSS (VmHWM per process) and CPU time until stopped. */
-function sampleProcessTree(root: number): { stop: () => { peakRssBytes: number; cpuMs: number } } {
+/** What a process tree used, sampled from /proc. */
+interface TreeUsage {
+  cpuMs: number;
+  peakRssBytes: number;
+  largestProcessRssBytes: number;
+}
+
+/**
+ * Samples a process tree every 100 ms until stopped: each process's CPU time and peak RSS (VmHWM),
+ * and the sum of the tree's RSS at each sample. New children are looked for every 500 ms.
+ */
+function sampleProcessTree(root: number): { stop: () => TreeUsage } {
   const ticksPerSecond = 100; // USER_HZ on Linux
-  const peak = new Map<number, number>();
+  const hwm = new Map<number, number>();
   const cpu = new Map<number, number>();
+  let pids = [root];
+  let treePeak = 0;
+  let ticks = 0;
   const sample = () => {
-    for (const pid of processTree(root)) {
+    if (ticks++ % 5 === 0) pids = processTree(root);
+    let rss = 0;
+    for (const pid of pids) {
       try {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-        peak.set(pid, Math.max(peak.get(pid) ?? 0, hwm));
+        hwm.set(pid, Math.max(hwm.get(pid) ?? 0, Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024));
+        rss += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
         const raw = readFileSync(`/proc/${pid}/stat`, 'utf8');
         // Fields after the command name: state is field 3, utime 14 and stime 15.
         const stat = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
         cpu.set(pid, ((Number(stat[11]) + Number(stat[12])) / ticksPerSecond) * 1000);
       } catch {
-        // The process ended between listing and reading.
+        // The process ended since the last look.
       }
     }
+    treePeak = Math.max(treePeak, rss);
   };
-  const timer = setInterval(sample, 50);
+  const timer = setInterval(sample, 100);
   sample();
   return {
     stop: () => {
       clearInterval(timer);
       return {
-        peakRssBytes: Math.max(0, ...peak.values()),
         cpuMs: [...cpu.values()].reduce((sum, value) => sum + value, 0),
+        peakRssBytes: treePeak,
+        largestProcessRssBytes: Math.max(0, ...hwm.values()),
       };
     },
   };
@@ -208,8 +215,7 @@ export async function measureBuild(command: BuildCommand): Promise<BuildMeasure>
     path.resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.mjs'),
     'build',
   ];
-  const useTime = existsSync(GNU_TIME);
-  const [program = '', ...args] = useTime ? [GNU_TIME, '-v', ...astro] : astro;
+  const [program = '', ...args] = astro;
   const started = performance.now();
   const child = spawn(program, args, {
     cwd: command.root,
@@ -224,23 +230,22 @@ export async function measureBuild(command: BuildCommand): Promise<BuildMeasure>
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const sampler = useTime || child.pid === undefined ? undefined : sampleProcessTree(child.pid);
+  if (child.pid === undefined) throw new Error(`could not start astro build in ${command.root}`);
+  const sampler = sampleProcessTree(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = performance.now() - started;
-  const sampled = sampler?.stop();
+  const usage = sampler.stop();
   if (code !== 0) {
     throw new Error(`astro build in ${command.root} failed (exit ${code}):\n${(stdout + stderr).slice(-3000)}`);
   }
-  const usage = useTime ? parseGnuTime(stderr) : (sampled ?? { peakRssBytes: NaN, cpuMs: NaN });
   const log = stdout + stderr;
   return {
     wallMs,
     ...usage,
-    method: useTime ? 'time -v' : 'proc',
     stages: stagesOf(readAstroTimer(command.timerFile), parseCasefileTimings(log), log),
     pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? NaN),
   };

@@ -110,8 +110,8 @@ export function formatReport(result: BenchResult): string {
     });
   const build = (site: 'casefile' | 'bare' | 'starlight', name: string) => [
     row(`${name}: wall`, (size) => seconds(size.median[site].wallMs)),
-    row(`${name}: CPU (user + system)`, (size) => seconds(size.median[site].cpuMs)),
-    row(`${name}: peak memory (largest process)`, (size) => megabytes(size.median[site].peakRssBytes)),
+    row(`${name}: CPU (process tree, user + system)`, (size) => seconds(size.median[site].cpuMs)),
+    row(`${name}: peak memory (process tree)`, (size) => megabytes(size.median[site].peakRssBytes)),
   ];
   const largest = sizes[sizes.length - 1];
   const pageRows = largest
