@@ -30,7 +30,10 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  build: { format: 'directory' },
+  // Four pages rendered at once: each page's files are written while the next renders. With one at a
+  // time (Astro's default) the build waited on the disk for a third of its page rendering; a dossier
+  // writes three files (page, JSON record, STIX bundle). Measured with `npm run bench`.
+  build: { format: 'directory', concurrency: 4 },
   markdown: {
     // Shiki colours code with inline styles, which the Content Security Policy forbids.
     syntaxHighlight: false,
