@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { checkCaseFolder } from './case-files.ts';
 import { CaseError, formatProblems } from '../lib/problems.ts';
 import type { CaseLinkIndex } from './case-index.ts';
+import { timedStageSync } from '../stage-timings.ts';
 
 /**
  * Checks the whole case before Astro reads a single entry. A production build with any problem stops
@@ -12,7 +13,7 @@ import type { CaseLinkIndex } from './case-index.ts';
 export function caseCheck(options: { contentRoot: string; index: CaseLinkIndex }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   const run = (includeDrafts: boolean) => {
-    const result = checkCaseFolder(root, { includeDrafts });
+    const result = timedStageSync('case-check', () => checkCaseFolder(root, { includeDrafts }));
     options.index.update(result.inputs);
     return result;
   };

@@ -36,6 +36,41 @@ export function indexCopy(html: string): string {
     );
 }
 
+// The element whose content Pagefind indexes, and the document's language and title around it.
+const BODY_START = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body(?=[\s>=\/])[^>]*>/i;
+const HTML_START = /<html\b[^>]*>/i;
+const TITLE = /<title>[\s\S]*?<\/title>/i;
+
+/**
+ * What Pagefind needs of a page, and no more: the `<html>` tag (its `lang` picks the word
+ * segmentation), the title, and the element marked `data-pagefind-body` with everything in it.
+ * Pagefind ignores the rest of a page once any page has such an element, but still has to receive and
+ * parse it: the header, footer, search dialog, inline styles and the Content Security Policy make up
+ * most of a dossier's bytes. Returns `undefined` when the page has no such element, and the whole
+ * page when the element cannot be cut out cleanly.
+ */
+export function searchableCopy(html: string): string | undefined {
+  const start = BODY_START.exec(html);
+  if (!start) return html.includes('data-pagefind-body') ? html : undefined;
+  const tag = (start[1] ?? '').toLowerCase();
+  // Find the matching end tag, counting elements of the same name opened inside it.
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+  tags.lastIndex = start.index + start[0].length;
+  let depth = 1;
+  let end = -1;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] === '/' ? -1 : 1;
+    if (depth === 0) {
+      end = match.index + match[0].length;
+      break;
+    }
+  }
+  if (end < 0) return html;
+  const htmlTag = HTML_START.exec(html)?.[0] ?? '<html>';
+  const title = TITLE.exec(html)?.[0] ?? '';
+  return `<!doctype html>${htmlTag}<head><meta charset="utf-8">${title}</head><body>${html.slice(start.index, end)}</body></html>`;
+}
+
 /** Undoes `spaceHanzi` in plain text (metadata shown in results). */
 export function unspaceHanzi(text: string): string {
   return text.replace(/(\p{Script=Han}) (?=\p{Script=Han}|\d)/gu, '$1').replace(/(\d) (?=\p{Script=Han})/gu, '$1');

@@ -337,6 +337,27 @@ function catalogueReferences(
   }));
 }
 
+const writers = new WeakMap<CaseModel, Map<string, Promise<StixWriter>>>();
+
+/**
+ * One writer per case and options, shared by every bundle of a build: each entity's id is then
+ * hashed once, not once in its own bundle and again in each neighbour's.
+ */
+function writerFor(model: CaseModel, options: StixOptions): Promise<StixWriter> {
+  let byOptions = writers.get(model);
+  if (!byOptions) {
+    byOptions = new Map();
+    writers.set(model, byOptions);
+  }
+  const key = `${options.siteUrl}\n${options.publisher}`;
+  let writer = byOptions.get(key);
+  if (!writer) {
+    writer = StixWriter.create(model, options);
+    byOptions.set(key, writer);
+  }
+  return writer;
+}
+
 /** Builds a bundle of the given entities, the relations between them and, optionally, reports. */
 async function bundle(
   writer: StixWriter,
@@ -357,7 +378,7 @@ async function bundle(
 
 /** The whole published case as one STIX 2.1 bundle. */
 export async function caseBundle(model: CaseModel, options: StixOptions): Promise<StixBundle> {
-  const writer = await StixWriter.create(model, options);
+  const writer = await writerFor(model, options);
   const reports = model.reports.map((report) => {
     const entities = new Set(model.mentionsFrom(report.id).filter((id) => model.entity(id)));
     const relations = model.relations.filter((relation) => entities.has(relation.from) && entities.has(relation.to));
@@ -370,7 +391,7 @@ export async function caseBundle(model: CaseModel, options: StixOptions): Promis
 export async function entityBundle(model: CaseModel, id: string, options: StixOptions): Promise<StixBundle> {
   const entity = model.entity(id);
   if (!entity) throw new Error(`no published entity ${id}`);
-  const writer = await StixWriter.create(model, options);
+  const writer = await writerFor(model, options);
   const views = model.relationViews(id);
   const neighbours = [...new Set(views.map((view) => view.other))]
     .map((other) => model.entity(other))

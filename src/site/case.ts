@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadCase, type AnyCaseInput, type CaseModel } from '../lib/case.ts';
 import { COLLECTIONS, type CollectionKey } from '../lib/schema/entity-types.ts';
 import { CONTENT_ROOT } from '../content-root.ts';
+import { timedStage } from '../stage-timings.ts';
 
 /**
  * The case as the pages see it: Astro's collections handed to the case model once per build.
@@ -39,7 +40,7 @@ async function load(): Promise<CaseModel> {
 
 /** The case model, built once. */
 export function getCase(): Promise<CaseModel> {
-  loading ??= load();
+  loading ??= timedStage('case-model', load);
   return loading;
 }
 

@@ -1,0 +1,376 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCase, type GeneratedCase } from './generate-case.ts';
+import { loadCaseFolder, writeBaseline, type BaselineKind } from './baselines.ts';
+import type { CaseModel } from '../../src/lib/case.ts';
+import { measureBuild, type BuildMeasure, type BuildStages } from './build-runner.ts';
+import { measureOutput, measurePageAssets, type OutputSize, type PageAssets } from './output-size.ts';
+import {
+  CASEFILE_SEARCH,
+  STARLIGHT_SEARCH,
+  launchBrowser,
+  measureGraph,
+  measureMap,
+  measureSearch,
+  median,
+  type GraphMeasure,
+  type MapMeasure,
+  type Measured,
+  type SearchMeasure,
+} from './browser-bench.ts';
+import { serveStatic } from './static-server.ts';
+import { formatReport } from './report.ts';
+
+/**
+ * `npm run bench -- --sizes 1000,5000 --json FILE`: casefile against a bare Astro site and an Astro
+ * Starlight site on the same synthetic case, at each size. Builds run cold, in alternating rounds
+ * (casefile, bare, Starlight, casefile, …) so that drift in the machine's load falls on all three
+ * alike; ratios are taken within a round, then the median over rounds. Then output sizes, the
+ * JavaScript and CSS each kind of page ships, and what a reader waits for in Chromium. Prints one
+ * table and writes the same figures as JSON. Not part of `npm test`: it takes minutes, and its
+ * figures are judged by people, not asserted.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const WORK = path.join(ROOT, 'tests/bench/.work');
+
+/** The three sites built at every size. */
+export const SITES = ['casefile', 'bare', 'starlight'] as const;
+
+/** One of the sites. */
+export type Site = (typeof SITES)[number];
+
+/** Options of a run. */
+export interface BenchOptions {
+  /** Case sizes, in entities. */
+  sizes: number[];
+  /** Rounds of builds at most, per size. */
+  rounds: number;
+  /** Minutes the whole run should fit in; later sizes get fewer rounds when it would not. */
+  budgetMinutes: number;
+  /** Browser runs per measure. */
+  browserRuns: number;
+  /** Generator seed. */
+  seed: number;
+  /** First of the ports the sites are served on (this and the next). */
+  port: number;
+  /** Where to write the JSON, if anywhere. */
+  json: string | undefined;
+}
+
+/** Everything measured at one size. */
+export interface SizeResult {
+  /** Entities. */
+  entities: number;
+  /** What the generator wrote. */
+  generated: GeneratedCase;
+  /** Relationships in the case model. */
+  relationships: number;
+  /** Each round's builds. */
+  rounds: Record<Site, BuildMeasure>[];
+  /** Medians over rounds. */
+  median: Record<Site, { wallMs: number; cpuMs: number; peakRssBytes: number; stages: BuildStages }>;
+  /** Ratios casefile / other site, median over rounds of the within-round ratio. */
+  ratios: { bareWall: number; bareCpu: number; starlightWall: number; starlightCpu: number };
+  /** casefile's wall and CPU time per entity, ms. */
+  perEntity: { wallMs: number; cpuMs: number };
+  /** Output of the last build of each site. */
+  output: Record<Site, OutputSize>;
+  /** JavaScript and CSS per kind of page (casefile), and the entity page of each baseline. */
+  pages: Record<string, PageAssets>;
+  /** Search in casefile and in Starlight. */
+  search: { casefile: Measured<SearchMeasure>; starlight: Measured<SearchMeasure> };
+  /** Graph explorer (largest size only). */
+  graph: Measured<GraphMeasure> | undefined;
+  /** Map (largest size only), with the number of locations it shows. */
+  map: { locations: number; measure: Measured<MapMeasure> } | undefined;
+}
+
+/** The whole run. */
+export interface BenchResult {
+  /** When it ran and on what. */
+  machine: {
+    date: string;
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    astro: string;
+    starlight: string;
+  };
+  /** The options it ran with. */
+  options: BenchOptions;
+  /** Per size. */
+  sizes: SizeResult[];
+  /** Wall time of the whole run, ms. */
+  totalMs: number;
+}
+
+/** Version of an installed package. */
+function versionOf(name: string): string {
+  const file = path.join(ROOT, 'node_modules', name, 'package.json');
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const version: unknown = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'version') : undefined;
+  return typeof version === 'string' ? version : 'unknown';
+}
+
+/** Reads the command line. */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      sizes: { type: 'string', default: '1000,5000' },
+      json: { type: 'string' },
+      rounds: { type: 'string', default: '3' },
+      'budget-minutes': { type: 'string', default: '14' },
+      'browser-runs': { type: 'string', default: '5' },
+      seed: { type: 'string', default: '1' },
+      port: { type: 'string', default: '4855' },
+    },
+    strict: true,
+  });
+  const sizes = values.sizes
+    .split(',')
+    .map((size) => Number(size.trim()))
+    .sort((a, b) => a - b);
+  if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 12)) {
+    throw new Error(`--sizes ${values.sizes}: give whole numbers of entities, at least 12, e.g. --sizes 1000,5000`);
+  }
+  const positive = (name: string, value: string) => {
+    const number = Number(value);
+    if (!(number > 0)) throw new Error(`--${name} ${value}: give a positive number`);
+    return number;
+  };
+  return {
+    sizes,
+    rounds: Math.floor(positive('rounds', values.rounds)),
+    budgetMinutes: positive('budget-minutes', values['budget-minutes']),
+    browserRuns: Math.floor(positive('browser-runs', values['browser-runs'])),
+    seed: Math.floor(positive('seed', values.seed)),
+    port: Math.floor(positive('port', values.port)),
+    json: values.json ? path.resolve(values.json) : undefined,
+  };
+}
+
+/** Prints a progress line to stderr, so stdout holds the table alone. */
+function progress(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** Builds one site of one size. */
+function buildSite(site: Site, folder: string, caseDir: string): Promise<BuildMeasure> {
+  const timerFile = path.join(folder, `${site}-timer.json`);
+  if (site === 'casefile') {
+    return measureBuild({
+      root: ROOT,
+      env: { CASEFILE_CONTENT: caseDir, CASEFILE_OUT: distOf(site, folder), CASEFILE_TIMINGS: '1' },
+      timerFile,
+      outDir: distOf(site, folder),
+    });
+  }
+  return measureBuild({ root: path.join(folder, site), env: {}, timerFile, outDir: distOf(site, folder) });
+}
+
+/** Where each site's build lands. */
+function distOf(site: Site, folder: string): string {
+  return site === 'casefile' ? path.join(folder, 'casefile-dist') : path.join(folder, site, 'dist');
+}
+
+/** Median of each stage over rounds. */
+function medianStages(stages: readonly BuildStages[]): BuildStages {
+  const keys = [...new Set(stages.flatMap((stage) => Object.keys(stage)))] as (keyof BuildStages)[];
+  const result: BuildStages = {};
+  for (const key of keys) {
+    const values = stages.map((stage) => stage[key]).filter((value): value is number => value !== undefined);
+    if (values.length > 0) result[key] = median(values);
+  }
+  return result;
+}
+
+/** One size being measured: where its files are, its case, its rounds so far. */
+interface SizeRun {
+  n: number;
+  folder: string;
+  caseDir: string;
+  generated: GeneratedCase;
+  model: CaseModel;
+  rounds: Record<Site, BuildMeasure>[];
+  /** Wall time of its last round, ms. */
+  roundMs: number;
+}
+
+/** One round at one size: casefile, bare Astro and Starlight, one after the other. */
+async function runRound(size: SizeRun): Promise<void> {
+  const started = performance.now();
+  const measured = {} as Record<Site, BuildMeasure>;
+  for (const site of SITES) {
+    progress(`${size.n} entities, round ${size.rounds.length + 1}: building ${site}`);
+    measured[site] = await buildSite(site, size.folder, size.caseDir);
+    progress(`  ${site}: ${(measured[site].wallMs / 1000).toFixed(1)} s`);
+  }
+  size.rounds.push(measured);
+  size.roundMs = performance.now() - started;
+}
+
+/**
+ * Runs the whole benchmark. Every size gets one round first; more rounds follow, a size at a time,
+ * while the next one still fits in the time budget (less a reserve for the browser measures), up to
+ * `rounds` per size. Output sizes and browser measures come last, from each size's last builds.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const started = performance.now();
+  const deadline = started + options.budgetMinutes * 60_000;
+  const largest = Math.max(...options.sizes);
+  const browserReserveMs = 75_000 * options.sizes.length * (options.browserRuns / 5);
+  const runs: SizeRun[] = [];
+  for (const n of options.sizes) {
+    const folder = path.join(WORK, String(n));
+    const caseDir = path.join(folder, 'case');
+    mkdirSync(folder, { recursive: true });
+    progress(`${n} entities: generating the case and the baselines`);
+    const generated = generateCase({ entities: n, seed: options.seed, out: caseDir });
+    const model = loadCaseFolder(caseDir);
+    for (const kind of ['bare', 'starlight'] satisfies BaselineKind[])
+      writeBaseline(kind, model, path.join(folder, kind));
+    const size: SizeRun = { n, folder, caseDir, generated, model, rounds: [], roundMs: 0 };
+    runs.push(size);
+    await runRound(size);
+  }
+  for (let added = true; added;) {
+    added = false;
+    for (const size of runs) {
+      if (size.rounds.length >= options.rounds) continue;
+      if (performance.now() + size.roundMs > deadline - browserReserveMs) continue;
+      await runRound(size);
+      added = true;
+    }
+  }
+  for (const size of runs) {
+    if (size.rounds.length < options.rounds)
+      progress(`${size.n} entities: ${size.rounds.length} round(s), to stay within ${options.budgetMinutes} min`);
+  }
+
+  const results: SizeResult[] = [];
+  for (const { n, folder, generated, model, rounds } of runs) {
+    const medianOf = (site: Site) => ({
+      wallMs: median(rounds.map((round) => round[site].wallMs)),
+      cpuMs: median(rounds.map((round) => round[site].cpuMs)),
+      peakRssBytes: median(rounds.map((round) => round[site].peakRssBytes)),
+      stages: medianStages(rounds.map((round) => round[site].stages)),
+    });
+    const ratio = (other: Site, key: 'wallMs' | 'cpuMs') =>
+      median(rounds.map((round) => round.casefile[key] / round[other][key]));
+    const medians = { casefile: medianOf('casefile'), bare: medianOf('bare'), starlight: medianOf('starlight') };
+
+    const people = model.entitiesOfType('people');
+    const dossier = people[0] ?? model.entities[0];
+    const report = model.reports[0];
+    const entityPath = dossier ? `/${dossier.id}/` : '/';
+    const pages: Record<string, PageAssets> = {};
+    const casefileDist = distOf('casefile', folder);
+    for (const [kind, sitePath] of [
+      ['home', '/'],
+      ['dossier', entityPath],
+      ['report', report ? `/${report.id}/` : '/reports/'],
+      ['search', '/search/'],
+      ['graph', '/graph/'],
+      ['map', '/map/'],
+    ] as const) {
+      pages[kind] = measurePageAssets(casefileDist, sitePath);
+    }
+    pages['bare page'] = measurePageAssets(distOf('bare', folder), entityPath);
+    pages['starlight page'] = measurePageAssets(distOf('starlight', folder), entityPath);
+
+    progress(`${n} entities: measuring in Chromium`);
+    const queries = {
+      first: people[Math.floor(people.length / 2)]?.name ?? 'WANG',
+      later: people[Math.floor(people.length / 3)]?.name ?? 'LI',
+    };
+    const browser = await launchBrowser();
+    const casefileServer = await serveStatic(casefileDist, options.port);
+    const starlightServer = await serveStatic(distOf('starlight', folder), options.port + 1);
+    let search: SizeResult['search'];
+    let graph: SizeResult['graph'];
+    let map: SizeResult['map'];
+    try {
+      search = {
+        casefile: await measureSearch(
+          browser,
+          `${casefileServer.url}${entityPath}`,
+          CASEFILE_SEARCH,
+          queries,
+          options.browserRuns,
+        ),
+        starlight: await measureSearch(
+          browser,
+          `${starlightServer.url}${entityPath}`,
+          STARLIGHT_SEARCH,
+          queries,
+          options.browserRuns,
+        ),
+      };
+      if (n === largest) {
+        graph = await measureGraph(browser, casefileServer.url, options.browserRuns);
+        map = {
+          locations: model.entitiesOfType('locations').length,
+          measure: await measureMap(browser, casefileServer.url, options.browserRuns),
+        };
+      }
+    } finally {
+      await browser.close();
+      await casefileServer.stop();
+      await starlightServer.stop();
+    }
+
+    results.push({
+      entities: n,
+      generated,
+      relationships: model.relations.length,
+      rounds,
+      median: medians,
+      ratios: {
+        bareWall: ratio('bare', 'wallMs'),
+        bareCpu: ratio('bare', 'cpuMs'),
+        starlightWall: ratio('starlight', 'wallMs'),
+        starlightCpu: ratio('starlight', 'cpuMs'),
+      },
+      perEntity: { wallMs: medians.casefile.wallMs / n, cpuMs: medians.casefile.cpuMs / n },
+      output: {
+        casefile: measureOutput(casefileDist),
+        bare: measureOutput(distOf('bare', folder)),
+        starlight: measureOutput(distOf('starlight', folder)),
+      },
+      pages,
+      search,
+      graph,
+      map,
+    });
+  }
+  const cpu = os.cpus();
+  return {
+    machine: {
+      date: new Date().toISOString(),
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      astro: versionOf('astro'),
+      starlight: versionOf('@astrojs/starlight'),
+    },
+    options,
+    sizes: results,
+    totalMs: performance.now() - started,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const options = parseOptions(process.argv.slice(2));
+  const result = await runBench(options);
+  console.log(formatReport(result));
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
+    progress(`figures written to ${options.json}`);
+  }
+}

@@ -1,0 +1,240 @@
+import type { BenchResult, SizeResult } from './bench.ts';
+import type { BuildStages } from './build-runner.ts';
+import type { Measured } from './browser-bench.ts';
+
+/**
+ * The benchmark's table: one column per case size, builds first (with casefile's stages), then the
+ * ratios, output sizes, what each page ships and what a reader waits for, and the issue's goals with
+ * whether each is met.
+ */
+
+/** Goals from issue 8. */
+export const GOALS = {
+  /** casefile's build at most this many times the bare Astro build. */
+  bareRatio: 1.5,
+  /** casefile's build faster than Starlight's. */
+  starlightRatio: 1,
+  /** Cost per entity counts as flat when the largest size's is at most this many times the smallest's. */
+  flatPerEntity: 1.2,
+  /** Gzipped JavaScript a dossier ships before the reader opens search, graph or map, bytes. */
+  dossierJsBytes: 20 * 1024,
+};
+
+const seconds = (ms: number | undefined) =>
+  ms === undefined || !Number.isFinite(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`;
+const millis = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : '–');
+const megabytes = (bytes: number) =>
+  Number.isFinite(bytes) ? `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB` : '–';
+const kilobytes = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '–');
+const times = (ratio: number) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–');
+
+/** A cell for a measured figure, or the reason there is none. */
+function cell<T>(measured: Measured<T> | undefined, format: (value: T) => string): string {
+  if (!measured) return '';
+  return measured.ok ? format(measured.value) : measured.reason;
+}
+
+/** Lays rows out in columns. */
+function columns(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    // A row of one cell is a heading or a note: it may run past the columns.
+    if (row.length > 1) row.forEach((text, i) => (widths[i] = Math.max(widths[i] ?? 0, text.length)));
+  }
+  return rows
+    .map((row) =>
+      row.length === 1
+        ? (row[0] ?? '')
+        : row
+            .map((text, i) => text.padEnd(widths[i] ?? 0))
+            .join('  ')
+            .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** Whether each goal is met, with the figures it rests on. */
+export function goalsOf(result: BenchResult): { goal: string; met: boolean | undefined; detail: string }[] {
+  const sizes = result.sizes;
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const perSize = (pick: (size: SizeResult) => number, format: (value: number) => string) =>
+    sizes.map((size) => `${format(pick(size))} at ${size.entities}`).join(', ');
+  const flat = first && last && first !== last ? last.perEntity.cpuMs / first.perEntity.cpuMs : undefined;
+  const flatWall = first && last && first !== last ? last.perEntity.wallMs / first.perEntity.wallMs : undefined;
+  const dossier = last?.pages.dossier;
+  return [
+    {
+      goal: `build ≤ ${GOALS.bareRatio}× bare Astro`,
+      met: sizes.every((size) => size.ratios.bareWall <= GOALS.bareRatio),
+      detail: perSize((size) => size.ratios.bareWall, times),
+    },
+    {
+      goal: 'build faster than Starlight',
+      met: sizes.every((size) => size.ratios.starlightWall < GOALS.starlightRatio),
+      detail: perSize((size) => size.ratios.starlightWall, times),
+    },
+    {
+      goal: `cost per entity flat (≤ ${GOALS.flatPerEntity}× from smallest to largest)`,
+      met: flat === undefined ? undefined : flat <= GOALS.flatPerEntity,
+      detail:
+        flat === undefined || flatWall === undefined
+          ? 'needs two sizes'
+          : `CPU ${times(flat)}, wall ${times(flatWall)} (${perSize((size) => size.perEntity.cpuMs, millis)} CPU per entity)`,
+    },
+    {
+      goal: `dossier JS ≤ ${GOALS.dossierJsBytes / 1024} KB gzipped`,
+      met: dossier?.built ? dossier.jsGzipBytes <= GOALS.dossierJsBytes : undefined,
+      detail: dossier?.built ? kilobytes(dossier.jsGzipBytes) : 'no dossier page',
+    },
+  ];
+}
+
+/** The whole report as text. */
+export function formatReport(result: BenchResult): string {
+  const { sizes, machine } = result;
+  const head = ['', ...sizes.map((size) => `N = ${size.entities}`)];
+  const row = (label: string, value: (size: SizeResult) => string) => [label, ...sizes.map(value)];
+  const stage = (
+    label: string,
+    key: keyof BuildStages,
+    site: 'casefile' | 'bare' | 'starlight' = 'casefile',
+    cpuKey?: keyof BuildStages,
+  ) =>
+    row(label, (size) => {
+      const stages = size.median[site].stages;
+      const value = stages[key];
+      if (value === undefined) return key === 'graphLayout' ? 'not built: no layout stage' : '–';
+      const cpu = cpuKey ? stages[cpuKey] : undefined;
+      return cpu === undefined ? seconds(value) : `${seconds(value)} (CPU ${seconds(cpu)})`;
+    });
+  const build = (site: 'casefile' | 'bare' | 'starlight', name: string) => [
+    row(`${name}: wall`, (size) => seconds(size.median[site].wallMs)),
+    row(`${name}: CPU (process tree, user + system)`, (size) => seconds(size.median[site].cpuMs)),
+    row(`${name}: peak memory (process tree)`, (size) => megabytes(size.median[site].peakRssBytes)),
+  ];
+  const largest = sizes[sizes.length - 1];
+  const pageRows = largest
+    ? Object.entries(largest.pages).map(([kind, assets]) => [
+        `  ${kind} (${assets.path})`,
+        assets.built
+          ? `JS ${kilobytes(assets.jsGzipBytes)}, CSS ${kilobytes(assets.cssGzipBytes)}`
+          : `not built: ${assets.path} missing`,
+        assets.lazy.length > 0
+          ? `lazy: ${assets.lazy.map((lazy) => `${lazy.file.replace(/^.*\//, '')} ${kilobytes(lazy.gzipBytes)}`).join(', ')}`
+          : '',
+      ])
+    : [];
+  const searchRow = (site: 'casefile' | 'starlight', which: 'first' | 'later') =>
+    row(`  ${site === 'casefile' ? 'casefile' : 'Starlight'}: ${which} query`, (size) =>
+      cell(
+        size.search[site],
+        (value) =>
+          `${millis(value[which].resultsMs)}, ${kilobytes(value[which].bytes)} (${value[which].results} results)`,
+      ),
+    );
+  const rounds = sizes.map((size) => `${size.rounds.length} at ${size.entities}`).join(', ');
+  const lines: string[][] = [
+    [
+      `casefile benchmark: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; Node ${machine.node}, Astro ${machine.astro}, Starlight ${machine.starlight}`,
+    ],
+    [`cold builds in alternating rounds (casefile, bare Astro, Starlight): ${rounds}; medians over rounds`],
+    [''],
+    head,
+    row('case: entities / relationships', (size) => `${size.entities} / ${size.relationships}`),
+    [''],
+    ...build('casefile', 'casefile'),
+    row(
+      'casefile: per entity (wall / CPU)',
+      (size) => `${millis(size.perEntity.wallMs)} / ${millis(size.perEntity.cpuMs)}`,
+    ),
+    stage('  case check', 'caseCheck', 'casefile', 'caseCheckCpu'),
+    stage('  content sync', 'contentSync'),
+    stage('  bundling (Vite)', 'bundling'),
+    stage('  page rendering', 'pageRendering'),
+    stage('    of which case model', 'caseModel', 'casefile', 'caseModelCpu'),
+    stage('    of which graph layout', 'graphLayout', 'casefile', 'graphLayoutCpu'),
+    stage('  Pagefind (CPU: main thread)', 'pagefind', 'casefile', 'pagefindCpu'),
+    stage('  other (start-up, hooks, sitemap)', 'other'),
+    ...build('bare', 'bare Astro'),
+    stage('  content sync', 'contentSync', 'bare'),
+    stage('  page rendering', 'pageRendering', 'bare'),
+    ...build('starlight', 'Starlight'),
+    stage('  content sync', 'contentSync', 'starlight'),
+    stage('  page rendering', 'pageRendering', 'starlight'),
+    stage('  Pagefind', 'pagefind', 'starlight'),
+    row(
+      'ratio casefile / bare Astro (wall, CPU)',
+      (size) => `${times(size.ratios.bareWall)}, ${times(size.ratios.bareCpu)}`,
+    ),
+    row(
+      'ratio casefile / Starlight (wall, CPU)',
+      (size) => `${times(size.ratios.starlightWall)}, ${times(size.ratios.starlightCpu)}`,
+    ),
+    [''],
+    row(
+      'casefile output: total (HTML pages)',
+      (size) => `${megabytes(size.output.casefile.totalBytes)} (${size.output.casefile.htmlPages})`,
+    ),
+    row(
+      '  per page (all output / HTML only)',
+      (size) =>
+        `${kilobytes(size.output.casefile.bytesPerPage)} / ${kilobytes(size.output.casefile.htmlBytes / size.output.casefile.htmlPages)}`,
+    ),
+    row('  graph JSON (raw / gzipped)', (size) =>
+      size.output.casefile.graphJson
+        ? `${kilobytes(size.output.casefile.graphJson.bytes)} / ${kilobytes(size.output.casefile.graphJson.gzipBytes)}`
+        : 'not built: /graph.json missing',
+    ),
+    row('  search index (files)', (size) =>
+      size.output.casefile.searchIndex
+        ? `${megabytes(size.output.casefile.searchIndex.bytes)} (${size.output.casefile.searchIndex.files})`
+        : 'none',
+    ),
+    row(
+      'bare Astro output: total, per page',
+      (size) => `${megabytes(size.output.bare.totalBytes)}, ${kilobytes(size.output.bare.bytesPerPage)}`,
+    ),
+    row(
+      'Starlight output: total, per page',
+      (size) => `${megabytes(size.output.starlight.totalBytes)}, ${kilobytes(size.output.starlight.bytesPerPage)}`,
+    ),
+    row('  Starlight search index', (size) =>
+      size.output.starlight.searchIndex ? megabytes(size.output.starlight.searchIndex.bytes) : 'none',
+    ),
+    [''],
+    [`what each page ships before the reader acts, gzipped (N = ${largest?.entities ?? '–'})`],
+    ...pageRows,
+    [''],
+    [`in Chromium, medians of ${result.options.browserRuns} runs, empty cache (search from a dossier's dialog)`],
+    row('  casefile: open search', (size) =>
+      cell(size.search.casefile, (value) => `${millis(value.open.ms)}, ${kilobytes(value.open.bytes)}`),
+    ),
+    searchRow('casefile', 'first'),
+    searchRow('casefile', 'later'),
+    searchRow('starlight', 'first'),
+    searchRow('starlight', 'later'),
+    row('  graph explorer: first full draw', (size) =>
+      size.graph
+        ? cell(size.graph, (value) => `${millis(value.firstDrawMs)} (${size.entities} nodes)`)
+        : '(largest size only)',
+    ),
+    row('  graph explorer: pan/zoom frame', (size) =>
+      size.graph ? cell(size.graph, (value) => `${millis(value.panFrameMs)} (median of ${value.frames} frames)`) : '',
+    ),
+    row('  map ready', (size) =>
+      size.map
+        ? cell(size.map.measure, (value) => `${millis(value.readyMs)} (${size.map?.locations} locations)`)
+        : '(largest size only)',
+    ),
+    [''],
+    ['goals'],
+    ...goalsOf(result).map((goal) => [
+      `  ${goal.met === undefined ? 'n/a ' : goal.met ? 'met ' : 'NOT '} ${goal.goal}`,
+      goal.detail,
+    ]),
+    [''],
+    [`whole run: ${seconds(result.totalMs)}`],
+  ];
+  return columns(lines);
+}

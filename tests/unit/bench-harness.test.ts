@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseCasefileTimings, parseStarlightPagefind, stagesOf } from '../bench/build-runner.ts';
+import { gzipSize, measureOutput, measurePageAssets } from '../bench/output-size.ts';
+
+const dist = mkdtempSync(path.join(tmpdir(), 'casefile-bench-'));
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+/** Writes a file of the fake build. */
+function put(file: string, text: string): string {
+  mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+  writeFileSync(path.join(dist, file), text);
+  return text;
+}
+
+const helper = put('_astro/helper.js', 'export const t=()=>1;'.repeat(20));
+const dialog = put(
+  '_astro/dialog.js',
+  `import{t as e}from"./helper.js";document.addEventListener("keydown",()=>import(\`./search-ui.js\`));`,
+);
+const searchUi = put('_astro/search-ui.js', 'import"./helper.js";export const ui=1;'.repeat(50));
+const css = put('_astro/base.css', 'body{color:red}'.repeat(30));
+const inline = 'console.log(1)';
+put(
+  'people/li-wei/index.html',
+  `<html><head><link rel="stylesheet" href="/_astro/base.css"><style>p{margin:0}</style></head><body>` +
+    `<script type="module" src="/_astro/dialog.js"></script><script type="module">${inline}</script>` +
+    `<script type="application/json">{"not":"code"}</script></body></html>`,
+);
+put('pagefind/pagefind.js', 'x'.repeat(100));
+put('graph.json', '{"nodes":[]}');
+
+describe('measurePageAssets', () => {
+  const assets = measurePageAssets(dist, '/people/li-wei/');
+
+  test('counts module scripts, inline scripts and what they import statically, gzipped', () => {
+    expect(assets.jsFiles).toEqual(['/_astro/dialog.js', '/_astro/helper.js']);
+    expect(assets.jsGzipBytes).toBe(gzipSize(dialog) + gzipSize(helper) + gzipSize(inline));
+  });
+
+  test('lists what loads only through import(), without what the page already has', () => {
+    expect(assets.lazy).toEqual([{ file: '/_astro/search-ui.js', gzipBytes: gzipSize(searchUi) }]);
+  });
+
+  test('counts stylesheets and inline styles', () => {
+    expect(assets.cssGzipBytes).toBe(gzipSize(css) + gzipSize('p{margin:0}'));
+  });
+
+  test('says when the build has no such page', () => {
+    expect(measurePageAssets(dist, '/map/')).toMatchObject({ built: false, jsGzipBytes: 0 });
+  });
+});
+
+describe('measureOutput', () => {
+  test('adds up the output, its pages, the graph JSON and the search index', () => {
+    const output = measureOutput(dist);
+    expect(output.htmlPages).toBe(1);
+    expect(output.files).toBe(7);
+    expect(output.graphJson?.bytes).toBe(12);
+    expect(output.searchIndex).toEqual({ bytes: 100, files: 1 });
+  });
+});
+
+describe('build logs', () => {
+  test('reads casefile’s stage lines, wall and CPU, adding repeated stages', () => {
+    const timings = parseCasefileTimings(
+      'casefile:timing case-check 900.5 ms cpu 800.0 ms\nother\ncasefile:timing case-check 100 ms cpu 50 ms\n' +
+        'casefile:timing pagefind 2000.0 ms',
+    );
+    expect(Object.fromEntries(timings)).toEqual({ 'case-check': 1000.5, 'case-check:cpu': 850, pagefind: 2000 });
+  });
+
+  test('reads Starlight’s Pagefind line in seconds or milliseconds', () => {
+    expect(parseStarlightPagefind('[starlight:pagefind] Finished building search index in 6.07s.')).toBe(6070);
+    expect(parseStarlightPagefind('Finished building search index in 950ms.')).toBe(950);
+    expect(parseStarlightPagefind('no search here')).toBeUndefined();
+  });
+
+  test('splits a build into stages, the rest being start-up and hooks', () => {
+    const astro = new Map([
+      ['Sync content layer', 2000],
+      ['Prerender build', 1000],
+      ['Client build', 200],
+      ['Static generate', 5000],
+      ['Total build', 10_000],
+    ]);
+    const stages = stagesOf(
+      astro,
+      new Map([
+        ['case-check', 500],
+        ['case-model', 300],
+        ['pagefind', 1000],
+      ]),
+      '',
+    );
+    expect(stages).toMatchObject({ contentSync: 2000, bundling: 1200, pageRendering: 5000, caseModel: 300 });
+    // The case model runs inside page rendering and is not counted twice.
+    expect(stages.other).toBe(10_000 - 500 - 2000 - 1200 - 5000 - 1000);
+  });
+});
