@@ -75,8 +75,9 @@ describe('buildCase on a valid case', () => {
   });
 
   test('orders entities by type, then name', () => {
-    expect(model.entities.map((e) => e.id).slice(0, 3)).toEqual([
+    expect(model.entities.map((e) => e.id).slice(0, 4)).toEqual([
       'actors/red-heron',
+      'people/chen-jie',
       'people/li-wei',
       'companies/example-tech',
     ]);

@@ -7,6 +7,7 @@ import {
   findLiveIndicator,
   indicatorMatcher,
   refang,
+  type IndicatorKind,
 } from '../../src/lib/defang.ts';
 
 describe('defang', () => {
@@ -90,7 +91,8 @@ describe('indicatorMatcher', () => {
   );
 
   const values = ['xiaohong.org', 'a.xiaohong.org', 'user@xiaohong.org', 'http://xiaohong.org/x', 'x.io', 'xn--f.cn'];
-  const kindOf = (value: string) => (value.includes('://') ? 'url' : value.includes('@') ? 'email' : 'domain') as const;
+  const kindOf = (value: string): IndicatorKind =>
+    value.includes('://') ? 'url' : value.includes('@') ? 'email' : 'domain';
   const find = indicatorMatcher(values.map((value) => ({ value, kind: kindOf(value) })));
 
   test.each([
