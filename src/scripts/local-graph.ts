@@ -58,6 +58,7 @@ class CaseLocalGraph extends HTMLElement {
     } catch (error) {
       if (note)
         note.textContent = `The picture could not be loaded (${String(error)}); the list below has the same links.`;
+      this.dataset.state = 'failed';
       return;
     }
     const button = this.querySelector<HTMLButtonElement>('[data-depth]');

@@ -102,6 +102,13 @@ export async function scrollThrough(page: Page, seen?: PageWatch): Promise<void>
     }
     window.scrollTo(0, 0);
   });
+  // Maps and local graphs start when scrolled into view and replace their placeholder when drawn:
+  // wait for each to finish, so what is checked next is the page as the reader ends up with it.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('case-map, case-local-graph')].every(
+      (widget) => widget.dataset.state === 'ready' || widget.dataset.state === 'failed',
+    ),
+  );
   if (seen) await settle(page, seen);
   else await page.waitForLoadState('networkidle');
 }
