@@ -124,7 +124,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       sizes: { type: 'string', default: '1000,5000' },
       json: { type: 'string' },
       rounds: { type: 'string', default: '3' },
-      'budget-minutes': { type: 'string', default: '14' },
+      'budget-minutes': { type: 'string', default: '13' },
       'browser-runs': { type: 'string', default: '5' },
       seed: { type: 'string', default: '1' },
       port: { type: 'string', default: '4855' },
@@ -223,7 +223,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
   const deadline = started + options.budgetMinutes * 60_000;
   const largest = Math.max(...options.sizes);
-  const browserReserveMs = 75_000 * options.sizes.length * (options.browserRuns / 5);
+  const browserReserveMs = 150_000 * options.sizes.length * (options.browserRuns / 5);
   const runs: SizeRun[] = [];
   for (const n of options.sizes) {
     const folder = path.join(WORK, String(n));
