@@ -8,7 +8,7 @@ import { keepPhraseMatches, rankByName, searchResultData, toHit, type SearchHit 
  */
 
 /** One result handle as Pagefind returns it. */
-interface PagefindResult {
+export interface PagefindResult {
   id: string;
   data: () => Promise<unknown>;
 }
@@ -27,16 +27,21 @@ const searchResponse = z.object({
 
 /** What a search returns to the UI. */
 export interface SearchOutcome {
-  /** Results in display order (up to `limit`). */
+  /** The first page of results, in display order. */
   hits: SearchHit[];
+  /** The results after the first page, not loaded yet (see `loadHits`). */
+  rest: PagefindResult[];
   /** How many pages matched in all. */
   total: number;
   /** Matches per type for the query, ignoring the type filter. */
   typeCounts: Record<string, number>;
 }
 
-/** How many results are loaded and shown per query. */
-const LIMIT = 20;
+/**
+ * How many results are loaded and shown at once; the reader asks for more. Each result costs a
+ * fragment request, so a short first page makes the first answer quicker and lighter.
+ */
+export const PAGE_SIZE = 10;
 
 let loading: Promise<PagefindModule> | undefined;
 
@@ -76,8 +81,14 @@ export async function runSearch(base: string, query: string, types: readonly str
     results = keepPhraseMatches(rawResults, new Set(exact.results.map((result) => result.id)));
     counts = exact.totalFilters?.type ?? counts;
   }
+  const hits = await loadHits(query, results.slice(0, PAGE_SIZE));
+  return { hits, rest: results.slice(PAGE_SIZE), total: results.length, typeCounts: counts };
+}
+
+/** Loads results' data and orders them so a name finds its own dossier first. */
+export async function loadHits(query: string, results: readonly PagefindResult[]): Promise<SearchHit[]> {
   const loaded = await Promise.all(
-    results.slice(0, LIMIT).map(async (result) => ({ ...searchResultData.parse(await result.data()), id: result.id })),
+    results.map(async (result) => ({ ...searchResultData.parse(await result.data()), id: result.id })),
   );
-  return { hits: rankByName(query, loaded).map(toHit), total: results.length, typeCounts: counts };
+  return rankByName(query, loaded).map(toHit);
 }

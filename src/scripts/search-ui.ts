@@ -1,4 +1,4 @@
-import { runSearch, type SearchOutcome } from './search-engine.ts';
+import { loadHits, PAGE_SIZE, runSearch, type PagefindResult, type SearchOutcome } from './search-engine.ts';
 import { DEV_SEARCH_NOTICE } from '../lib/search-text.ts';
 import type { SearchHit } from '../lib/search-results.ts';
 
@@ -12,6 +12,10 @@ class CaseSearch extends HTMLElement {
   #filters!: HTMLElement;
   #results!: HTMLOListElement;
   #status!: HTMLElement;
+  #more!: HTMLButtonElement;
+  #rest: PagefindResult[] = [];
+  #total = 0;
+  #query = '';
   #types: string[] = [];
   #generation = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -23,11 +27,14 @@ class CaseSearch extends HTMLElement {
     const filters = this.querySelector<HTMLElement>('[data-filters]');
     const results = this.querySelector<HTMLOListElement>('[data-results]');
     const status = this.querySelector<HTMLElement>('[data-status]');
-    if (!input || !filters || !results || !status) return;
+    const more = this.querySelector<HTMLButtonElement>('[data-more]');
+    if (!input || !filters || !results || !status || !more) return;
     this.#input = input;
     this.#filters = filters;
     this.#results = results;
     this.#status = status;
+    this.#more = more;
+    more.addEventListener('click', () => void this.#showMore());
     this.#base = this.dataset.base ?? '/';
     this.#syncUrl = this.dataset.mode === 'page';
     this.querySelector('form')?.addEventListener('submit', (event) => {
@@ -72,6 +79,8 @@ class CaseSearch extends HTMLElement {
     if (query === '') {
       this.#results.replaceChildren();
       this.#filters.replaceChildren();
+      this.#rest = [];
+      this.#more.hidden = true;
       this.#say('');
       return;
     }
@@ -89,13 +98,46 @@ class CaseSearch extends HTMLElement {
     this.removeAttribute('aria-busy');
     this.#renderFilters(outcome.typeCounts);
     this.#results.replaceChildren(...outcome.hits.map((hit) => this.#renderHit(hit, query)));
-    const shown = outcome.hits.length;
-    this.#say(
-      outcome.total === 0
-        ? `No results for “${query}”.`
-        : `${outcome.total} result${outcome.total === 1 ? '' : 's'} for “${query}”${shown < outcome.total ? `, showing the first ${shown}` : ''}.`,
-    );
+    this.#query = query;
+    this.#rest = outcome.rest;
+    this.#total = outcome.total;
+    this.#showCount();
     this.dataset.resultCount = String(outcome.total);
+  }
+
+  /** Says how many results there are and how many are shown, and offers the next page. */
+  #showCount(): void {
+    const shown = this.#results.children.length;
+    const total = this.#total;
+    const query = this.#query;
+    this.#say(
+      total === 0
+        ? `No results for “${query}”.`
+        : `${total} result${total === 1 ? '' : 's'} for “${query}”${shown < total ? `, showing the first ${shown}` : ''}.`,
+    );
+    const next = Math.min(PAGE_SIZE, this.#rest.length);
+    this.#more.hidden = next === 0;
+    this.#more.textContent = `Show ${next} more result${next === 1 ? '' : 's'}`;
+  }
+
+  /** Loads the next page of results below the ones shown, and moves focus to the first new one. */
+  async #showMore(): Promise<void> {
+    const generation = this.#generation;
+    const page = this.#rest.slice(0, PAGE_SIZE);
+    this.#more.disabled = true;
+    try {
+      const hits = await loadHits(this.#query, page);
+      if (generation !== this.#generation) return;
+      const first = this.#results.children.length;
+      this.#results.append(...hits.map((hit) => this.#renderHit(hit, this.#query)));
+      this.#rest = this.#rest.slice(page.length);
+      this.#showCount();
+      this.#focusResult(first);
+    } catch (error) {
+      this.#say(`More results could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.#more.disabled = false;
+    }
   }
 
   #renderFilters(counts: Record<string, number>): void {

@@ -102,3 +102,22 @@ test('results show the type, the native name and the summary', async ({ page }) 
   await expect(first.locator('.hit-summary')).not.toBeEmpty();
   await expect(first.locator('.hit-excerpt mark').first()).toBeVisible();
 });
+
+test('a long answer shows ten results and loads the next ten when asked, by keyboard too', async ({ page }) => {
+  await page.goto('/search/?q=Tianjin');
+  const panel = page.locator('case-search[data-mode="page"]');
+  await expect(panel).toHaveAttribute('data-result-count', /\d+/);
+  const total = Number(await panel.getAttribute('data-result-count'));
+  expect(total, 'the sample case has more than ten pages about Tianjin').toBeGreaterThan(10);
+  const hits = panel.locator('.hit > a');
+  await expect(hits).toHaveCount(10);
+  await expect(panel.getByRole('status')).toHaveText(`${total} results for “Tianjin”, showing the first 10.`);
+  const more = panel.getByRole('button', { name: `Show ${Math.min(10, total - 10)} more results` });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(hits).toHaveCount(Math.min(20, total));
+  await expect(hits.nth(10)).toBeFocused();
+  const paths = await hits.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  expect(new Set(paths).size, 'no result is shown twice').toBe(paths.length);
+  if (total <= 20) await expect(more).toBeHidden();
+});
