@@ -69,7 +69,7 @@ class CaseSearch extends HTMLElement {
 
   #schedule(): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#search(), 60);
+    this.#timer = setTimeout(() => void this.#search(), 30);
   }
 
   async #search(): Promise<void> {
