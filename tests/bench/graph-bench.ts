@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser.ts';
 import { generateCase } from './generate-case.ts';
-import { buildSite, flag, median, serveSite } from './site-runner.ts';
+import { buildSite, flag, formatRows, median, serveSite } from './site-runner.ts';
 import { checkCaseFolder } from '../../src/integrations/case-files.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { layoutGraph } from '../../src/lib/layout.ts';
@@ -230,15 +230,7 @@ export function formatGraphBench(result: GraphBenchResult): string {
     ],
     ['pan/zoom frame (95th percentile)', ms(result.frameP95Ms), '', ''],
   ];
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return formatRows(rows);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser.ts';
 import { generateCase } from './generate-case.ts';
-import { buildSite, flag, median, serveSite } from './site-runner.ts';
+import { buildSite, flag, formatRows, median, serveSite } from './site-runner.ts';
 import { fromMapData, mapDataSchema } from '../../src/lib/map-data.ts';
 
 /**
@@ -243,15 +243,7 @@ export function formatMapBench(result: MapBenchResult): string {
     ],
     ['JS on the same dossier once its map is drawn', kb(result.dossierAfter.jsGzipBytes), '', ''],
   ];
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return formatRows(rows);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
