@@ -26,49 +26,68 @@ export interface NameEntry extends Nameable {
 }
 
 /** Hanzi are spread over this many files, by code point. */
-const HANZI_SHARDS = 16;
+const HANZI_SHARDS = 64;
+
+/**
+ * Entities one file lists at most. A word that starts the names of thousands of entities ("Tianjin")
+ * says little about which one a reader wants; the file keeps those most likely wanted (see
+ * `nameShards`), so no keystroke fetches more than a few kilobytes.
+ */
+export const SHARD_CAP = 400;
 
 /**
  * The file a word starting with this character is listed in: a–z and 0–9 by themselves, hanzi in
- * sixteen groups (h0–hf), everything else together (`other`). Takes a folded character.
+ * 64 groups by code point (h00–h3f), everything else together (`other`). Takes a folded character.
  */
 export function shardOf(char: string): string {
   if (/^[a-z0-9]$/.test(char)) return char;
   const code = char.codePointAt(0) ?? 0;
-  if (/^\p{Script=Han}$/u.test(char)) return `h${(code % HANZI_SHARDS).toString(16)}`;
+  if (/^\p{Script=Han}$/u.test(char)) return `h${(code % HANZI_SHARDS).toString(16).padStart(2, '0')}`;
   return 'other';
 }
 
 /** Every shard name, so the client never asks for a file that was not written. */
 export const SHARDS: readonly string[] = [
   ...'abcdefghijklmnopqrstuvwxyz0123456789',
-  ...Array.from({ length: HANZI_SHARDS }, (_, i) => `h${i.toString(16)}`),
+  ...Array.from({ length: HANZI_SHARDS }, (_, i) => `h${i.toString(16).padStart(2, '0')}`),
   'other',
 ];
 
+/** Query words whose files are fetched at most: a name rarely needs more than three to pin down. */
+const QUERY_SHARDS = 3;
+
 /**
- * The shard a query is looked up in: that of its first word's first character. The entity must
- * then have a word starting with it, which the matcher wants anyway (typing mistakes are forgiven
- * after the first letter). Undefined for a query without letters or digits.
+ * The files a query is looked up in: those of the first character of each of its first few words.
+ * An entity then has to have a word starting like one of them, which the matcher wants anyway
+ * (typing mistakes are forgiven after the first letter); a distinctive word finds an entity that a
+ * common one ("Tianjin") would have left out of its crowded file. Empty without letters or digits.
  */
-export function queryShard(query: string): string | undefined {
-  const first = wordsOf(foldText(query))[0];
-  return first === undefined ? undefined : shardOf([...first][0] ?? '');
+export function queryShards(query: string): string[] {
+  const words = wordsOf(foldText(query)).slice(0, QUERY_SHARDS);
+  return [...new Set(words.map((word) => shardOf([...word][0] ?? '')))];
 }
 
 /**
- * Which shards list an entity: that of the first character of each word of its texts and, for
- * hanzi, of every character (a query may start in the middle of a Chinese name or address).
+ * Which files list an entity, each with a rank that decides, in a crowded file, who stays: 0 for
+ * the first word of its name, 1 for its name's other words and its native name, 2 for the words of
+ * its aliases, identifier and addresses, 3 for the hanzi inside its names (a query may start in the
+ * middle of a Chinese name) and 4 for those inside the rest.
  */
-export function shardsOf(entry: Nameable): Set<string> {
-  const shards = new Set<string>();
-  for (const text of [entry.name, entry.native ?? '', ...entry.also]) {
-    for (const word of wordsOf(foldText(text))) {
-      const chars = [...word];
-      if (/\p{Script=Han}/u.test(word)) for (const char of chars) shards.add(shardOf(char));
-      else shards.add(shardOf(chars[0] ?? ''));
-    }
-  }
+export function shardsOf(entry: Nameable): Map<string, number> {
+  const shards = new Map<string, number>();
+  const add = (shard: string, rank: number) => shards.set(shard, Math.min(rank, shards.get(shard) ?? rank));
+  const texts: [string, number][] = [
+    [entry.name, 1],
+    [entry.native ?? '', 1],
+    ...entry.also.map((text): [string, number] => [text, 2]),
+  ];
+  texts.forEach(([text, rank], t) => {
+    wordsOf(foldText(text)).forEach((word, w) => {
+      const [first = '', ...rest] = [...word];
+      add(shardOf(first), t === 0 && w === 0 ? 0 : rank);
+      if (/\p{Script=Han}/u.test(word)) for (const char of rest) add(shardOf(char), rank + 2);
+    });
+  });
   return shards;
 }
 
@@ -93,15 +112,32 @@ export const nameShardFile = z.object({
 /** A shard file's contents. */
 export type NameShardFile = z.infer<typeof nameShardFile>;
 
-/** The contents of every shard file, by shard name; entities keep the order given. */
-export function nameShards(entries: readonly NameEntry[]): Map<string, NameShardFile> {
-  const shards = new Map<string, NameShardFile>(SHARDS.map((shard) => [shard, { v: 1, rows: [] }]));
-  for (const entry of entries) {
-    for (const shard of shardsOf(entry)) {
-      shards.get(shard)?.rows.push([entry.type, entry.slug, entry.name, entry.native ?? '', entry.also, entry.grades]);
-    }
+/**
+ * The contents of every shard file, by shard name. A file over `cap` keeps the entities it lists
+ * by their best rank (see `shardsOf`), then those with more relationships; it lists them in the
+ * order given.
+ */
+export function nameShards(entries: readonly NameEntry[], cap = SHARD_CAP): Map<string, NameShardFile> {
+  const listed = new Map<string, { index: number; rank: number; weight: number }[]>(SHARDS.map((shard) => [shard, []]));
+  entries.forEach((entry, index) => {
+    const weight = entry.grades.reduce((sum, count) => sum + count, 0);
+    for (const [shard, rank] of shardsOf(entry)) listed.get(shard)?.push({ index, rank, weight });
+  });
+  const files = new Map<string, NameShardFile>();
+  for (const [shard, candidates] of listed) {
+    const kept = [...candidates]
+      .sort((a, b) => a.rank - b.rank || b.weight - a.weight || a.index - b.index)
+      .slice(0, cap)
+      .sort((a, b) => a.index - b.index);
+    files.set(shard, {
+      v: 1,
+      rows: kept.map(({ index }) => {
+        const entry = entries[index] as NameEntry;
+        return [entry.type, entry.slug, entry.name, entry.native ?? '', entry.also, entry.grades];
+      }),
+    });
   }
-  return shards;
+  return files;
 }
 
 /** Reads a fetched shard file back into entries; throws when it does not have the expected shape. */

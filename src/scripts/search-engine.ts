@@ -3,7 +3,7 @@ import { indexQuery } from '../lib/search-text.ts';
 import { SEARCH_META_WEIGHTS } from '../lib/search-meta.ts';
 import { keepPhraseMatches, rankByName, searchResultData, toHit, type SearchHit } from '../lib/search-results.ts';
 import { matchNames, prepareName, type NameMatch, type PreparedName } from '../lib/name-match.ts';
-import { queryShard, readNameShard, type NameEntry } from '../lib/name-index.ts';
+import { queryShards, readNameShard, type NameEntry } from '../lib/name-index.ts';
 
 /**
  * The site's search in the browser: entity names from the site's own name index (small files, one
@@ -127,7 +127,14 @@ function loadShard(base: string, shard: string): Promise<PreparedName<NameEntry>
 
 /** The entities whose names best match the query, best first. */
 export async function searchNames(base: string, query: string, limit: number): Promise<NameMatch<NameEntry>[]> {
-  const shard = queryShard(query);
-  if (shard === undefined) return [];
-  return matchNames(query, await loadShard(base, shard), limit);
+  const files = await Promise.all(queryShards(query).map((shard) => loadShard(base, shard)));
+  // An entity listed in two of the files is matched once.
+  const seen = new Set<string>();
+  const entries = files.flat().filter(({ entry }) => {
+    const key = `${entry.type}/${entry.slug}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return matchNames(query, entries, limit);
 }

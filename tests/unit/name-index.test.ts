@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import path from 'node:path';
-import { nameShards, queryShard, readNameShard, shardOf, shardsOf, SHARDS } from '../../src/lib/name-index.ts';
+import {
+  nameShards,
+  queryShards,
+  readNameShard,
+  shardOf,
+  shardsOf,
+  SHARDS,
+  type NameEntry,
+} from '../../src/lib/name-index.ts';
 import { nameEntries } from '../../src/lib/name-entries.ts';
 import { checkCaseFolder } from '../../src/integrations/case-files.ts';
 
@@ -8,44 +16,75 @@ describe('shardOf', () => {
   test.each([
     ['g', 'g'],
     ['4', '4'],
-    // 高 is U+9AD8: 0x9AD8 % 16 = 8.
-    ['高', 'h8'],
-    // 新 is U+65B0.
-    ['新', 'h0'],
+    // 高 is U+9AD8: 0x9AD8 % 64 = 0x18.
+    ['高', 'h18'],
+    // 新 is U+65B0: % 64 = 0x30.
+    ['新', 'h30'],
     ['д', 'other'],
   ])('%s → %s', (char, shard) => {
     expect(shardOf(char)).toBe(shard);
   });
 
   test('every shard it can name is written', () => {
-    expect(SHARDS).toHaveLength(26 + 10 + 16 + 1);
+    expect(SHARDS).toHaveLength(26 + 10 + 64 + 1);
     for (const char of ['a', 'z', '0', '9', '高', '龙', 'é', 'д']) expect(SHARDS).toContain(shardOf(char));
   });
 });
 
-describe('queryShard', () => {
+describe('queryShards', () => {
   test.each([
-    ['GAO Qiang', 'g'],
-    ['  Zhāng Shìlóng', 'z'],
-    ['@baobeilong', 'b'],
-    ['xiaohong[.]org', 'x'],
-    ['420192', '4'],
-    ['新开路', 'h0'],
-  ])('%s is looked up in %s', (query, shard) => {
-    expect(queryShard(query)).toBe(shard);
+    ['GAO Qiang', ['g', 'q']],
+    ['  Zhāng Shìlóng', ['z', 's']],
+    ['@baobeilong', ['b']],
+    ['xiaohong[.]org', ['x', 'o']],
+    ['420192', ['4']],
+    ['新开路', ['h30']],
+    ['Tianjin Huaying Haitai Technology', ['t', 'h']],
+  ])('%s is looked up in %j', (query, shards) => {
+    expect(queryShards(query)).toEqual(shards);
   });
 
   test('a query without letters or digits has none', () => {
-    expect(queryShard(' [.] ')).toBeUndefined();
+    expect(queryShards(' [.] ')).toEqual([]);
   });
 });
 
 describe('shardsOf', () => {
-  test('lists an entity under the first letter of each word and under each of its hanzi', () => {
-    expect([...shardsOf({ name: 'GAO Qiang', native: '高强', also: ['QQ 420192'] })].sort()).toEqual(
-      // 强 is U+5F3A.
-      ['4', 'g', 'h8', 'ha', 'q'].sort(),
+  test('ranks the first word of the name first, then the name, aliases, and hanzi inside names last', () => {
+    expect(Object.fromEntries(shardsOf({ name: 'GAO Qiang', native: '高强', also: ['QQ 420192'] }))).toEqual({
+      g: 0,
+      q: 1,
+      h18: 1,
+      // 强 is U+5F3A: % 64 = 0x3a; inside the native name.
+      h3a: 3,
+      '4': 2,
+    });
+  });
+});
+
+describe('nameShards', () => {
+  const entry = (slug: string, name: string, relationships: number): NameEntry => ({
+    type: 'people',
+    slug,
+    name,
+    native: undefined,
+    also: [],
+    grades: [relationships, 0, 0, 0, 0],
+  });
+
+  test('a crowded file keeps names that start with its letter, then the most connected, in the order given', () => {
+    const files = nameShards(
+      [
+        entry('a', 'Tianjin Alpha', 1),
+        entry('b', 'Beta of Tianjin', 9),
+        entry('c', 'Tianjin Gamma', 5),
+        entry('d', 'Delta Tianjin', 2),
+      ],
+      3,
     );
+    expect(files.get('t')?.rows.map((row) => row[1])).toEqual(['a', 'b', 'c']);
+    expect(files.get('d')?.rows.map((row) => row[1])).toEqual(['d']);
+    expect(files.get('z')?.rows).toEqual([]);
   });
 });
 
