@@ -72,7 +72,7 @@ function wordsCovered(query: readonly string[], words: readonly string[], fuzzy:
  * How well a query matches one text, from 0 (not at all) to 100 (the same letters). The tiers, best
  * first: the same letters ignoring spaces and punctuation; the start of the text; every word of the
  * query starting a word of the text, in any order; hanzi (or four or more letters or digits) from
- * inside the text; a near miss within the allowed typing mistakes; most of the query's words found.
+ * inside the text; a near miss within the allowed typing mistakes, for the whole or word by word.
  * Within a tier, a text the query covers more of scores higher.
  */
 export function matchScore(query: FoldedText, text: FoldedText): number {
@@ -97,10 +97,8 @@ export function matchScore(query: FoldedText, text: FoldedText): number {
     }
     if (words.length > 1 && wordsCovered(words, text.words, true) === words.length) return 50;
   }
-  if (words.length > 1) {
-    const covered = wordsCovered(words, text.words, true);
-    if (covered >= 2 || (covered === 1 && words.length === 2)) return 20 + (20 * covered) / words.length;
-  }
+  // A name that has only some of the query's words is left to the full-text search, which ranks
+  // the page that has them all (a source's title, a report) above it.
   return 0;
 }
 

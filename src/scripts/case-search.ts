@@ -201,7 +201,7 @@ class CaseSearch extends HTMLElement {
       this.#results.append(...hits.map((hit) => this.#renderHit(hit, this.#query)));
       this.#rest = this.#rest.slice(page.length);
       this.#showCount();
-      this.#focusResult(first);
+      this.#results.querySelectorAll<HTMLAnchorElement>('.hit > a')[first]?.focus();
     } catch (error) {
       this.#say(`More results could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
