@@ -3,6 +3,7 @@ import { factsOf, type Fact } from './facts.ts';
 import { hasHanzi } from './hanzi.ts';
 import { ENTITY_TYPE_INFO } from './schema/entity-types.ts';
 import { splitWikilinks } from './wikilinks.ts';
+import { splitInlineCitations } from './citations.ts';
 import { META_SEPARATOR, type SearchMetaField } from './search-meta.ts';
 
 /**
@@ -28,9 +29,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => ESCAPES[char] ?? char);
 }
 
-/** A short text from frontmatter with its wikilinks written as the page shows them (label, else the name). */
+/**
+ * A short text from frontmatter as the page shows it in words: wikilinks as their label (else the
+ * target's name), inline citations left out (the page shows them as numbers).
+ */
 export function plainText(text: string, model: CaseModel): string {
-  return splitWikilinks(text)
+  const words = splitInlineCitations(text)
+    .map((piece) => (piece.kind === 'text' ? piece.text : ''))
+    .join('');
+  return splitWikilinks(words)
     .map((piece) =>
       piece.kind === 'text'
         ? piece.text

@@ -56,6 +56,10 @@ describe('searchParts', () => {
 });
 
 describe('plainText', () => {
+  test('leaves inline citations out', () => {
+    expect(plainText('seen there once [@example-news, p. 2]', model)).toBe('seen there once ');
+  });
+
   test('writes wikilinks as the page shows them', () => {
     expect(plainText('works with [[people/li-wei]] and [[people/li-wei|him]]', model)).toBe(
       'works with LI Wei and him',
