@@ -175,7 +175,12 @@ class QuickJump extends HTMLElement {
       ...hits.map((hit, i) => this.#hitOption(hit, i, query)),
     );
     this.#text.hidden = hits.length === 0;
-    this.#all.textContent = total > 0 ? `All ${total} results for “${query}”` : `Search page for “${query}”`;
+    this.#all.textContent =
+      total === 0
+        ? `Search page for “${query}”`
+        : total === 1
+          ? `The one result for “${query}” on the search page`
+          : `All ${total} results for “${query}”`;
     if (this.#active < 0 && hits.length > 0) this.#activate(0, false);
     this.removeAttribute('aria-busy');
     this.dataset.resultCount = String(matches.length + hits.length);
