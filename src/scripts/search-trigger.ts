@@ -32,11 +32,15 @@ async function openSearch(): Promise<void> {
   dialog.querySelector<QuickJump>('quick-jump')?.prepare();
 }
 
-/** Whether a key press lands in something the reader is typing into. */
+/**
+ * Whether a key press lands in something the reader is typing into. The dialog's own box does not
+ * count once the dialog is closed: Chromium may leave focus on it after Escape.
+ */
 function typing(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) &&
+    target.closest('dialog:not([open])') === null
   );
 }
 
