@@ -8,7 +8,9 @@ import { CaseLinkIndex } from './src/integrations/case-index.ts';
 import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
+import { sanitiserPlugin } from './src/integrations/markdown-sanitiser.ts';
 import { SITE, tileOrigin } from './src/config.ts';
+import { publishedCheck } from './src/integrations/published-check.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
@@ -40,15 +42,20 @@ export default defineConfig({
   markdown: {
     // Shiki colours code with inline styles, which the Content Security Policy forbids.
     syntaxHighlight: false,
+    // Raw HTML is parsed into elements, so the sanitiser (first of the hast plugins) sees each one
+    // and keeps only those on the allowlist (src/lib/html-allowlist.ts).
     processor: satteri({
       mdastPlugins: [wikilinkPlugin(index, base)],
-      hastPlugins: [hanziPlugin()],
+      hastPlugins: [sanitiserPlugin(site), hanziPlugin()],
+      features: { rawHtml: true },
     }),
   },
   integrations: [
     caseCheck({ contentRoot: CONTENT_ROOT, index }),
     mdx(),
     sitemap(),
+    // After every step that writes pages, feeds or sitemaps, before the search index is built.
+    publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     pagefindIndex(),
     securityHeadersFile(),
   ],
