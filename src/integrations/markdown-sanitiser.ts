@@ -51,6 +51,8 @@ const SCHEMA: Schema = {
   // Footnote ids already carry the renderer's own prefix; other ids are not allowed at all.
   clobber: [],
   required: { input: { type: 'checkbox', disabled: true } },
+  // A checkbox only as a task list's; table parts only inside a table.
+  ancestors: { input: ['li'], tbody: ['table'], thead: ['table'], tr: ['table'], th: ['table'], td: ['table'] },
   // Elements whose content is not text for a reader: dropped whole, not unwrapped.
   strip: ['script', 'style', 'template', 'textarea', 'title', 'noscript', 'xmp', 'iframe', 'noembed', 'noframes'],
   allowComments: false,

@@ -62,18 +62,19 @@ function entryOfFile(file: string): string | undefined {
 
 /**
  * A content text as a reader ends up seeing it: parsed as HTML (character references decoded,
- * comments gone, attribute values kept), Markdown's backslash escapes removed, then folded as the
- * checker folds the pages.
+ * comments gone), Markdown's backslash escapes removed, then folded as the checker folds the pages.
+ * Text runs are joined as written; attribute values (a raw link's address) are read on their own.
  */
-function readerText(text: string): string {
-  const parts: string[] = [];
+function readerTexts(text: string): string[] {
+  const runs: string[] = [];
+  const attributes: string[] = [];
   const visit = (node: DefaultTreeAdapterMap['parentNode'] | DefaultTreeAdapterMap['childNode']) => {
-    if (node.nodeName === '#text') parts.push((node as DefaultTreeAdapterMap['textNode']).value);
-    if ('attrs' in node) for (const attr of node.attrs) parts.push(attr.value);
+    if (node.nodeName === '#text') runs.push((node as DefaultTreeAdapterMap['textNode']).value);
+    if ('attrs' in node) for (const attr of node.attrs) attributes.push(attr.value);
     if ('childNodes' in node) node.childNodes.forEach(visit);
   };
   visit(parseFragment(text));
-  return foldForMatching(parts.join(' ').replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+  return [runs.join(''), ...attributes].map((part) => foldForMatching(part.replace(/\\([!-/:-@[-`{-~])/g, '$1')));
 }
 
 /** One text of an entry where a finding may have come from. */
@@ -83,65 +84,105 @@ interface ContentField {
   text: string;
 }
 
-/** The body and every frontmatter string of an entry. */
+/**
+ * The body and every frontmatter string of an entry, except an indicator identity's own `value`:
+ * pages only ever show it defanged, and data files carry it plain for tools on purpose.
+ */
 function fieldsOf(input: AnyCaseInput): ContentField[] {
   const fields: ContentField[] = [{ field: 'body', path: [], text: input.body }];
   const visit = (value: unknown, at: (string | number)[]) => {
     if (typeof value === 'string') fields.push({ field: formatFieldPath(at), path: at, text: value });
     else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...at, i]));
     else if (value !== null && typeof value === 'object')
-      for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
+      for (const [key, item] of Object.entries(value)) {
+        if (at.length === 0 && key === 'value' && input.collection === 'identities') continue;
+        visit(item, [...at, key]);
+      }
   };
   visit(input.data, []);
   return fields;
 }
 
-/** Whether a field, read as a reader reads it, holds what a finding traces. */
+/**
+ * Whether a field holds what a finding traces: an indicator as a reader reads the field; a tag,
+ * attribute or scheme as written, or as a reader reads it (a scheme may be written with character
+ * references, or split by tabs and newlines, which the URL parser drops).
+ */
 function fieldHolds(field: ContentField, finding: PublishedFinding): boolean {
-  const text = readerText(field.text);
+  const texts = readerTexts(field.text);
   if (finding.indicator) {
     const kind = finding.indicator.kind === 'email' ? 'email' : 'domain';
-    return indicatorMatcher([{ value: finding.trace, kind }])(text).length > 0;
+    const match = indicatorMatcher([{ value: finding.trace, kind }]);
+    return texts.some((text) => match(text).length > 0);
   }
-  // A scheme may be split by tabs or newlines, which the URL parser drops.
-  return text
-    .replace(/[\t\n\r]/g, '')
-    .toLowerCase()
-    .includes(finding.trace.toLowerCase());
+  const trace = finding.trace.toLowerCase();
+  return [field.text, ...texts].some((text) =>
+    text
+      .replace(/[\t\n\r]/g, '')
+      .toLowerCase()
+      .includes(trace),
+  );
 }
 
-/** The content files and fields a finding came from, as problems an author can act on. */
+/**
+ * The content files and fields findings came from, as problems an author can act on. A page of one
+ * entry is traced to that entry first; a listing or an export, which repeats texts shown on the
+ * entries' own pages, only where no entry page explained the same thing.
+ */
 export function traceFindings(
   findings: readonly PublishedFinding[],
   inputs: readonly AnyCaseInput[],
   outDir: string,
 ): CaseProblem[] {
   const byId = new Map(inputs.map((input) => [entryId(input.collection, input.slug), input]));
-  const problems = new Map<string, CaseProblem>();
-  const add = (problem: CaseProblem) => problems.set(`${problem.file}\n${problem.field}\n${problem.message}`, problem);
-  for (const finding of findings) {
+  const traced = new Map<string, { problem: Omit<CaseProblem, 'message'>; message: string; files: string[] }>();
+  const explained = new Map<string, string[]>();
+  const add = (key: string, problem: Omit<CaseProblem, 'message'>, message: string, file: string) => {
+    const known = traced.get(key);
+    if (known) known.files.push(file);
+    else traced.set(key, { problem, message, files: [file] });
+  };
+  // Entry pages first, and of each entry its HTML page first: its wording is the one a reader sees.
+  const rank = (file: string) => (entryOfFile(file) ? 0 : 2) + (file.endsWith('.html') ? 0 : 1);
+  const ordered = [...findings].sort((a, b) => rank(a.file) - rank(b.file));
+  for (const finding of ordered) {
+    const what = `${finding.kind}\n${finding.trace}`;
     const id = entryOfFile(finding.file);
     const shown = id ? byId.get(id) : undefined;
-    const message = `${finding.message}, in ${path.join(outDir, finding.file)}`;
-    // The entry a page shows first; a listing or an export may show any entry's text.
-    let sources = shown ? [shown] : [];
-    let found = false;
-    for (let pass = 0; pass < 2 && !found; pass++) {
-      for (const input of sources) {
-        for (const field of fieldsOf(input)) {
-          if (!fieldHolds(field, finding)) continue;
-          found = true;
-          const line = field.field === 'body' ? undefined : input.locate?.(field.path);
-          add({ file: input.file, field: field.field, line, message, fix: finding.fix });
-        }
+    const search = (candidates: readonly AnyCaseInput[]) =>
+      candidates.flatMap((input) =>
+        fieldsOf(input)
+          .filter((field) => fieldHolds(field, finding))
+          .map((field) => ({ input, field })),
+      );
+    let matches = shown ? search([shown]) : [];
+    if (matches.length === 0) {
+      const keys = explained.get(what);
+      if (!shown && keys) {
+        for (const key of keys) traced.get(key)?.files.push(finding.file);
+        continue;
       }
-      sources = inputs.filter((input) => input !== shown);
+      matches = search(inputs.filter((input) => input !== shown));
     }
-    if (!found) {
-      add({ file: shown?.file ?? path.join(outDir, finding.file), field: '(built page)', message, fix: finding.fix });
+    if (matches.length === 0) {
+      const file = shown?.file ?? path.join(outDir, finding.file);
+      add(`${file}\n${what}`, { file, field: '(built page)', fix: finding.fix }, finding.message, finding.file);
+      continue;
+    }
+    for (const { input, field } of matches) {
+      const key = `${input.file}\n${field.field}\n${what}`;
+      const line = field.field === 'body' ? undefined : input.locate?.(field.path);
+      add(key, { file: input.file, field: field.field, line, fix: finding.fix }, finding.message, finding.file);
+      explained.set(what, [...(explained.get(what) ?? []), key]);
     }
   }
-  return sortProblems([...problems.values()]);
+  return sortProblems(
+    [...traced.values()].map(({ problem, message, files }) => {
+      const first = path.join(outDir, files[0] ?? '');
+      const others = files.length > 1 ? ` and ${files.length - 1} other built file${files.length > 2 ? 's' : ''}` : '';
+      return { ...problem, message: `${message}: in ${first}${others}` };
+    }),
+  );
 }
 
 /** The check as an Astro integration; it must run after every step that writes pages or data. */

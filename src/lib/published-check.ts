@@ -263,7 +263,7 @@ export class PublishedChecker {
     while (stack.length > 0) {
       const [node, region] = stack.pop() as [Node, Region];
       if (node.nodeName === '#text') {
-        this.#checkText(file, (node as DefaultTreeAdapterMap['textNode']).value, 'a text', findings);
+        this.#checkText(file, (node as DefaultTreeAdapterMap['textNode']).value, 'the text', findings);
         continue;
       }
       const inner = 'tagName' in node ? this.#checkElement(file, node, page, region, findings) : region;
