@@ -11,6 +11,7 @@ import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins
 import { sanitiserPlugin } from './src/integrations/markdown-sanitiser.ts';
 import { SITE, tileOrigin } from './src/config.ts';
 import { publishedCheck } from './src/integrations/published-check.ts';
+import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
@@ -55,6 +56,7 @@ export default defineConfig({
     mdx(),
     sitemap(),
     // After every step that writes pages, feeds or sitemaps, before the search index is built.
+    unreferencedAssetsRemoved(),
     publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     pagefindIndex(),
     securityHeadersFile(),
