@@ -11,6 +11,7 @@ import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins
 import { sanitiserPlugin } from './src/integrations/markdown-sanitiser.ts';
 import { SITE, tileOrigin } from './src/config.ts';
 import { publishedCheck } from './src/integrations/published-check.ts';
+import { contentStoreKeyed } from './src/integrations/content-store.ts';
 import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
@@ -52,6 +53,7 @@ export default defineConfig({
     }),
   },
   integrations: [
+    contentStoreKeyed(CONTENT_ROOT),
     caseCheck({ contentRoot: CONTENT_ROOT, index }),
     mdx(),
     sitemap(),
