@@ -96,6 +96,40 @@ const URL_ATTRIBUTES = new Set([
 /** Attributes holding several addresses. */
 const URL_LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset', 'ping']);
 
+/** Elements a reader's eye runs through: their text joins the text around them. */
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'font',
+  'tt',
+]);
+
 /** Script types a browser does not run. */
 const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json']);
 
@@ -259,14 +293,33 @@ export class PublishedChecker {
 
   #checkHtml(file: string, html: string, page: URL, findings: PublishedFinding[]): void {
     const document = file.endsWith('.svg') ? parseFragment(html) : parse(html);
-    const stack: [Node, Region][] = [[document, Region.Outside]];
+    // Text is read in runs as a reader reads it: `xiao<em>hong</em>.org` shows xiaohong.org, so the
+    // run goes on through inline elements and comments and ends only at a block's edge.
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 0) this.#checkText(file, run.join(''), 'the text', findings);
+      run = [];
+    };
+    const stack: (readonly [Node, Region] | 'end of block')[] = [[document, Region.Outside]];
     while (stack.length > 0) {
-      const [node, region] = stack.pop() as [Node, Region];
-      if (node.nodeName === '#text') {
-        this.#checkText(file, (node as DefaultTreeAdapterMap['textNode']).value, 'the text', findings);
+      const entry = stack.pop() as readonly [Node, Region] | 'end of block';
+      if (entry === 'end of block') {
+        flush();
         continue;
       }
-      const inner = 'tagName' in node ? this.#checkElement(file, node, page, region, findings) : region;
+      const [node, region] = entry;
+      if (node.nodeName === '#text') {
+        run.push((node as DefaultTreeAdapterMap['textNode']).value);
+        continue;
+      }
+      let inner = region;
+      if ('tagName' in node) {
+        inner = this.#checkElement(file, node, page, region, findings);
+        if (!INLINE.has(node.tagName)) {
+          flush();
+          stack.push('end of block');
+        }
+      }
       const children =
         node.nodeName === 'template'
           ? (node as DefaultTreeAdapterMap['template']).content.childNodes
@@ -275,6 +328,7 @@ export class PublishedChecker {
             : [];
       for (let i = children.length - 1; i >= 0; i--) stack.push([children[i] as Node, inner]);
     }
+    flush();
   }
 
   /** Checks one element; returns the region its children are in. */

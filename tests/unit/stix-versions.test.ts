@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readCaseFiles } from '../../src/integrations/case-files.ts';
 import { buildCase, type AnyCaseInput, type CaseInput } from '../../src/lib/case.ts';
 import { caseBundle, versionStamp, type StixObject } from '../../src/lib/stix.ts';
+import { parsePartialDate } from '../../src/lib/dates.ts';
 
 /**
  * STIX ids and versions a platform can rely on across re-imports: a relationship's id comes from
@@ -12,7 +13,6 @@ import { caseBundle, versionStamp, type StixObject } from '../../src/lib/stix.ts
 
 const { inputs } = readCaseFiles(path.resolve(import.meta.dirname, '../fixtures/basic'));
 const options = { siteUrl: 'https://example.org/case/', publisher: 'Example Desk' };
-const LI_WEI = 'people/li-wei';
 
 /** The inputs with Li Wei's entry changed. */
 function withLiWei(change: (input: CaseInput<'people'>) => CaseInput<'people'>): AnyCaseInput[] {
@@ -76,7 +76,7 @@ describe('modified', () => {
 
   test('is later when the entry says it was updated later', async () => {
     const updated = await bundleOf(
-      withLiWei((input) => ({ ...input, data: { ...input.data, updated: '2030-01-02' } })),
+      withLiWei((input) => ({ ...input, data: { ...input.data, updated: parsePartialDate('2030-01-02') } })),
     );
     const person = (objects: readonly StixObject[]) => objects.find((object) => object.name === 'LI Wei');
     expect(person(updated)?.['created']).toBe('2030-01-02T00:00:00.000Z');
