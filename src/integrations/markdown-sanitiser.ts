@@ -131,8 +131,8 @@ function alignmentOf(properties: Properties): string | undefined {
 
 /**
  * After sanitising: URLs checked once more the way a browser reads them (hast-util-sanitize reads
- * the scheme as written), and external links opened without access to, or a referrer from, the
- * page that links them.
+ * the scheme as written), images from other sites dropped, and external links opened without
+ * access to, or a referrer from, the page that links them.
  */
 function finish(node: RootContent, base: URL): void {
   if (isMdxNode(node) && 'children' in node) node.children.forEach((child) => finish(child, base));
@@ -143,6 +143,9 @@ function finish(node: RootContent, base: URL): void {
     const value = element.properties[key];
     if (typeof value === 'string' && !isSafeUrl(value, base)) delete element.properties[key];
   }
+  // A body's images are the entry's own files: one from another site would report every reader to it.
+  const src = element.properties['src'];
+  if (typeof src === 'string' && isExternalUrl(src, base)) delete element.properties['src'];
   const href = element.properties['href'];
   if (element.tagName === 'a' && typeof href === 'string' && isExternalUrl(href, base)) {
     element.properties['rel'] = ['noopener', 'noreferrer'];

@@ -130,6 +130,13 @@ const INLINE = new Set([
   'tt',
 ]);
 
+/** Attributes whose address the browser loads as the page loads (a request the reader never chose). */
+const LOADED = new Set(['src', 'srcset', 'imagesrcset', 'poster', 'data', 'background']);
+
+/** Link relations whose address the browser loads. */
+const LOADED_LINKS =
+  /(^|\s)(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon|dns-prefetch|preconnect)(\s|$)/i;
+
 /** Script types a browser does not run. */
 const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json']);
 
@@ -229,7 +236,9 @@ export class PublishedChecker {
   }
 
   /** The listed host a host is, or is under, with its indicator. */
-  #hostIndicator(host: string): { listed: string; indicator: PublishedIndicator } | undefined {
+  #hostIndicator(name: string): { listed: string; indicator: PublishedIndicator } | undefined {
+    // A fully qualified name's final dot (xiaohong.org.) reaches the same server.
+    const host = name.endsWith('.') ? name.slice(0, -1) : name;
     for (let dot = -1; ; dot = host.indexOf('.', dot + 1)) {
       const listed = host.slice(dot + 1);
       const indicator = this.#hosts.get(listed);
@@ -431,17 +440,36 @@ export class PublishedChecker {
         const url = this.#checkUrl(file, attr.value, page, where, findings);
         if (url && (tag === 'a' || tag === 'area') && attr.name === 'href')
           this.#checkRel(file, element, url, findings);
+        const loaded =
+          LOADED.has(attr.name) ||
+          (tag === 'link' && attr.name === 'href' && LOADED_LINKS.test(attribute('rel') ?? ''));
+        if (url && loaded) this.#checkOrigin(file, url, where, findings);
       } else if (URL_LIST_ATTRIBUTES.has(attr.name)) {
         const candidates =
           attr.name === 'ping'
             ? attr.value.split(/\s+/)
             : attr.value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '');
-        for (const candidate of candidates) if (candidate) this.#checkUrl(file, candidate, page, where, findings);
+        for (const candidate of candidates) {
+          const url = candidate ? this.#checkUrl(file, candidate, page, where, findings) : undefined;
+          if (url && LOADED.has(attr.name)) this.#checkOrigin(file, url, where, findings);
+        }
       } else {
         this.#checkText(file, attr.value, where, findings);
       }
     }
     return inner;
+  }
+
+  /** What a page loads by itself comes from the site: a request elsewhere would report the reader to a third party. */
+  #checkOrigin(file: string, url: URL, where: string, findings: PublishedFinding[]): void {
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === this.#site.origin) return;
+    findings.push({
+      file,
+      kind: 'third-party',
+      message: `${where} makes every reader's browser fetch ${url.href.slice(0, 80)} from another site`,
+      fix: 'save the file next to the entry and refer to it with a relative path',
+      trace: url.hostname,
+    });
   }
 
   /** A link off the site must not hand the other site this page (window.opener) or its address. */

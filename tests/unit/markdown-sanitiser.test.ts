@@ -64,6 +64,7 @@ describe('dropped', () => {
     ['[x](vbscript:msgbox(1))', '<p><a>x</a></p>'],
     ['[x](data:text/html,hi)', '<p><a>x</a></p>'],
     ['<q cite="javascript:alert(1)">q</q>', '<p><q>q</q></p>'],
+    ['![pixel](https://tracker.example/p.gif)', '<p><img alt="pixel"></p>'],
   ])('%s', (markdown, html) => {
     expect(render(markdown)).toBe(html);
   });

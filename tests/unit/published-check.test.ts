@@ -34,6 +34,11 @@ describe('an indicator is never live', () => {
     ['an ideographic full stop in the host', '<a href="http://xiaohong。org/" rel="noopener noreferrer">x</a>'],
     ['a full-width host', '<a href="http://ｘｉａｏｈｏｎｇ．ｏｒｇ/" rel="noopener noreferrer">x</a>'],
     ['a character reference in the address', '<a href="http://xiaohong&#46;org/" rel="noopener noreferrer">x</a>'],
+    ['a fully qualified name with its final dot', '<a href="http://xiaohong%2Eorg./" rel="noopener noreferrer">x</a>'],
+    ['credentials before the host', '<a href="http://casefile.example@xiaohong.org/" rel="noopener noreferrer">x</a>'],
+    ['a port after the host', '<a href="http://xiaohong.org:8443/" rel="noopener noreferrer">x</a>'],
+    ['a soft hyphen in the host', '<a href="http://xiao&shy;hong.org/" rel="noopener noreferrer">x</a>'],
+    ['a tab in the host', '<a href="http://xiao&#9;hong.org/" rel="noopener noreferrer">x</a>'],
     ['a protocol-relative address', '<a href="//xiaohong.org/x" rel="noopener noreferrer">x</a>'],
     ['a backslash for a slash', '<a href="\\\\xiaohong.org/x" rel="noopener noreferrer">x</a>'],
     [
@@ -44,6 +49,7 @@ describe('an indicator is never live', () => {
     ['a mail link at the domain', '<a href="mailto:anyone@xiaohong.org">x</a>'],
     ['an image from it', '<img src="https://xiaohong.org/p.png" alt="">'],
     ['a srcset candidate', '<img src="/a.png" srcset="/a.png 1x, https://cdn.xiaohong.org/b.png 2x" alt="">'],
+    ['a percent-escaped ideographic dot', '<a href="http://xiaohong%E3%80%82org/" rel="noopener noreferrer">x</a>'],
     ['a form posting to it', '<form action="https://xiaohong.org/login"></form>'],
   ])('%s', (_name, markup) => {
     expect(kinds('people/x/index.html', page(markup))).toContain('live-indicator');
@@ -136,12 +142,25 @@ describe('no redirect, frame, embed, handler or foreign script on any page', () 
     ],
     ['a meta refresh in a body', '<meta http-equiv="Refresh" content="0;url=/x/">', '', ['redirect', 'element']],
     ['a base element', '', '<base href="https://evil.example/">', ['redirect']],
-    ['an iframe', '', '<iframe src="https://example.org/"></iframe>', ['element']],
-    ['an object', '', '<object data="https://example.org/x.swf"></object>', ['element']],
+    ['an iframe', '', '<iframe src="https://example.org/"></iframe>', ['element', 'third-party']],
+    ['an object', '', '<object data="https://example.org/x.swf"></object>', ['element', 'third-party']],
     ['an inline script', '', '<script>alert(1)</script>', ['script']],
-    ['a script from another site', '', '<script src="https://evil.example/x.js"></script>', ['script']],
+    ['a script from another site', '', '<script src="https://evil.example/x.js"></script>', ['script', 'third-party']],
     ['an event handler', '', '<link rel="icon" href="/x.svg" onload="alert(1)">', ['attribute']],
     ['a link out without rel', '<p><a href="https://example.org/">x</a></p>', '', ['rel']],
+    ['an image from another site', '<p><img src="https://tracker.example/p.gif" alt=""></p>', '', ['third-party']],
+    [
+      'a style sheet from another site',
+      '',
+      '<link rel="stylesheet" href="https://cdn.example/x.css">',
+      ['third-party'],
+    ],
+    [
+      'a srcset candidate from another site',
+      '<p><img src="/a.png" srcset="https://cdn.example/b.png 2x" alt=""></p>',
+      '',
+      ['third-party'],
+    ],
   ])('%s', (_name, body, head, expected) => {
     expect(kinds('x/index.html', page(body, head))).toEqual(expected);
   });
