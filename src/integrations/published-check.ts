@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -13,9 +15,11 @@ import { formatFieldPath, formatProblem, sortProblems, type CaseProblem } from '
 import {
   foldForMatching,
   PublishedChecker,
+  type PublishedCheckOptions,
   type PublishedFinding,
   type PublishedIndicator,
 } from '../lib/published-check.ts';
+import type { CheckWork } from './published-check-worker.ts';
 import { timedStage } from '../stage-timings.ts';
 
 /**
@@ -185,6 +189,39 @@ export function traceFindings(
   );
 }
 
+/** Workers at most: the check runs alone (before Pagefind), but the machine may be shared. */
+const MAX_WORKERS = 4;
+
+/**
+ * Checks the files on worker threads, one share each (every n-th file, so large and small pages
+ * mix), and returns every finding in file order.
+ */
+export async function checkFiles(out: string, files: readonly string[], options: PublishedCheckOptions) {
+  // A worker costs a start-up (its own module graph); a small site is checked on this thread.
+  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(files.length / 500)));
+  if (count === 1) {
+    const checker = new PublishedChecker(options);
+    return files.flatMap((file) => checker.check(file, readFileSync(path.join(out, file), 'utf8')));
+  }
+  const shares = Array.from({ length: count }, (_, i) => files.filter((_file, j) => j % count === i));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<PublishedFinding[]>((resolve, reject) => {
+          const workerData: CheckWork = { out, files: share, options };
+          const worker = new Worker(new URL('./published-check-worker.ts', import.meta.url), { workerData });
+          worker.once('message', (findings: PublishedFinding[]) => resolve(findings));
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`the check of the built pages stopped (worker exit ${code})`));
+          });
+        }),
+    ),
+  );
+  const order = new Map(files.map((file, i) => [file, i]));
+  return results.flat().sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+}
+
 /** The check as an Astro integration; it must run after every step that writes pages or data. */
 export function publishedCheck(options: { contentRoot: string; site: string; base: string }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
@@ -192,15 +229,14 @@ export function publishedCheck(options: { contentRoot: string; site: string; bas
     name: 'casefile:published-check',
     hooks: {
       'astro:build:done': ({ dir, logger }) =>
-        timedStage('published-check', () => {
+        timedStage('published-check', async () => {
           const out = fileURLToPath(dir);
           const { inputs } = readCaseFiles(root);
-          const checker = new PublishedChecker({
+          const files = publishedFiles(out);
+          const findings = await checkFiles(out, files, {
             site: new URL(options.base, options.site).href,
             indicators: indicatorsOf(inputs),
           });
-          const files = publishedFiles(out);
-          const findings = files.flatMap((file) => checker.check(file, readFileSync(path.join(out, file), 'utf8')));
           if (findings.length === 0) {
             logger.info(`${files.length} built files checked: no live indicator, unsafe address or markup`);
             return;

@@ -44,9 +44,13 @@ export function unreferencedAssets(out: string): string[] {
       }
     }
   };
+  // Pages, feeds and data name an asset by its path, `/_astro/NAME`: only what follows that is read.
+  const prefix = `${ASSETS}/`;
   for (const file of files) {
-    if (!file.startsWith(`${ASSETS}/`) && !file.startsWith('pagefind/') && TEXT.test(path.basename(file))) {
-      scan(readFileSync(path.join(out, file), 'utf8'));
+    if (file.startsWith(prefix) || file.startsWith('pagefind/') || !TEXT.test(path.basename(file))) continue;
+    const text = readFileSync(path.join(out, file), 'utf8');
+    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+      scan(text.slice(at + prefix.length, at + prefix.length + 200));
     }
   }
   for (let name = queue.pop(); name !== undefined; name = queue.pop()) {

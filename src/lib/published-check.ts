@@ -38,7 +38,15 @@ export interface PublishedIndicator {
 
 /** What kind of harm a finding is. */
 export type FindingKind =
-  'live-indicator' | 'indicator-in-text' | 'unsafe-scheme' | 'element' | 'attribute' | 'redirect' | 'script' | 'rel';
+  | 'live-indicator'
+  | 'indicator-in-text'
+  | 'unsafe-scheme'
+  | 'element'
+  | 'attribute'
+  | 'redirect'
+  | 'script'
+  | 'rel'
+  | 'third-party';
 
 /** One thing wrong with a published file. */
 export interface PublishedFinding {
