@@ -228,4 +228,4 @@ function highlight(root: SVGSVGElement, edges: readonly SVGLineElement[], target
   }
 }
 
-customElements.define('case-local-graph', CaseLocalGraph);
+if (!customElements.get('case-local-graph')) customElements.define('case-local-graph', CaseLocalGraph);
