@@ -177,11 +177,6 @@ export function fromGraphData(raw: unknown): LaidOutGraph {
   const wholeIn = (value: number, size: number) => Number.isInteger(value) && value >= 0 && value < size;
   const flat = data.edges;
   const edgeCount = flat.length / EDGE_STRIDE;
-  for (const [field, column] of Object.entries(data.dates)) {
-    if (column.length !== edgeCount) {
-      throw new Error(`graph.json: dates.${field} has ${column.length} entries but there are ${edgeCount} edges`);
-    }
-  }
   const edges: GraphEdge[] = [];
   const ends = new Uint32Array(edgeCount * 2);
   for (let e = 0; e < edgeCount; e++) {
@@ -221,6 +216,11 @@ export function fromGraphData(raw: unknown): LaidOutGraph {
       until: data.dates.until[e] ?? undefined,
       known: data.dates.known[e] ?? undefined,
     });
+  }
+  for (const [field, column] of Object.entries(data.dates)) {
+    if (column.length !== edgeCount) {
+      throw new Error(`graph.json: dates.${field} has ${column.length} entries but there are ${edgeCount} edges`);
+    }
   }
   return { nodes, edges, ends, positions: columns.x.map((x, i) => [x, columns.y[i] ?? 0] as const) };
 }
