@@ -9,11 +9,16 @@ import { CONFIDENCE_LEVELS, confidenceRank } from './schema/confidence.ts';
  * claim), then by the number of hops, then by the grades of all their hops, then by the names
  * along them (so the same case always gives the same order).
  *
- * Yen's k-shortest-paths algorithm over that order. graphology-shortest-path answers single
- * shortest paths only, and graphology-simple-path enumerates every simple path (exponential on a
- * case of thousands of entities), so the search is written here on a compact index of the graph:
- * each "best path" is a bottleneck search (the weakest grade a path needs, over six buckets)
- * followed by a breadth-first search among links at least that strong.
+ * The chains offered are distinct lines of argument: each leaves the start by a different link or
+ * reaches the end by a different link from every chain ranked above it, no two pass through the same
+ * entities, and none is a detour (a chain two of whose entities are also linked directly, at least as
+ * strongly as its weakest link: the direct chain says the same, shorter). For every link at either
+ * end, the best chain through it is read from shortest-path trees grown from the other end, one per
+ * grade threshold, so a search costs a dozen passes over the graph whatever the degree of its ends.
+ *
+ * graphology-shortest-path answers single shortest paths only, and graphology-simple-path enumerates
+ * every simple path (exponential on a case of thousands of entities), so the search is written here
+ * on a compact index of the graph.
  */
 
 /** The rank given to a mention: weaker than every grade. */
@@ -98,103 +103,73 @@ export function chainIndex(graph: Pick<CaseGraph, 'nodes' | 'edges'>): ChainInde
   return index;
 }
 
-/** Reusable scratch arrays for one search (allocated once per call of {@link bestChains}). */
-interface Scratch {
-  best: Uint8Array;
-  viaEdge: Int32Array;
-  viaNode: Int32Array;
-  stamp: Int32Array;
-  round: number;
+/** Per threshold, the tree of fewest-hop paths to a root through links of at most that rank. */
+interface Trees {
+  /** Per node: the smallest weakest-link rank of a path to the root (255: none). */
+  bottleneck: Uint8Array;
+  /** Per threshold, lazily: hops to the root, and the next step towards it. */
+  byLimit: ({ hops: Int32Array; viaEdge: Int32Array; viaNode: Int32Array } | undefined)[];
 }
 
-/**
- * The best path from `from` to `to` (node indexes) avoiding blocked nodes and edges: the smallest
- * weakest-link rank it can have (at least `floor`, the rank the chain's root already carries), then
- * the fewest hops among links no weaker than that. Undefined when none.
- */
-function bestPath(
+/** Grows the bottleneck map and (lazily) the per-threshold trees from a root. */
+function growTrees(
   index: ChainIndex,
-  scratch: Scratch,
-  from: number,
-  to: number,
+  root: number,
   usable: (edge: number) => boolean,
   blocked: (node: number) => boolean,
-  floor: number,
-): { nodes: number[]; edges: number[]; weakest: number } | undefined {
+): Trees & { tree: (limit: number) => NonNullable<Trees['byLimit'][number]> } {
   const { offsets, other, edge, rank } = index;
-  // Bottleneck search: bucket b holds nodes reachable with every link of rank ≤ b.
-  scratch.round++;
-  const { best, stamp } = scratch;
-  const round = scratch.round;
+  const n = index.ids.length;
+  const bottleneck = new Uint8Array(n).fill(255);
+  bottleneck[root] = 0;
   const buckets: number[][] = Array.from({ length: MENTION_RANK + 1 }, () => []);
-  stamp[from] = round;
-  best[from] = 0;
-  buckets[0]?.push(from);
-  let weakest = -1;
-  for (let b = 0; b <= MENTION_RANK && weakest < 0; b++) {
+  buckets[0]?.push(root);
+  for (let b = 0; b <= MENTION_RANK; b++) {
     const bucket = buckets[b] ?? [];
     for (let q = 0; q < bucket.length; q++) {
       const node = bucket[q] ?? 0;
-      if ((best[node] ?? 0) !== b) continue;
-      if (node === to) {
-        weakest = b;
-        break;
-      }
+      if (bottleneck[node] !== b) continue;
+      // Paths pass through blocked entities never; they may end at one (the other end of the chain).
+      if (node !== root && blocked(node)) continue;
       for (let s = offsets[node] ?? 0; s < (offsets[node + 1] ?? 0); s++) {
         const e = edge[s] ?? 0;
+        if (!usable(e)) continue;
         const next = other[s] ?? 0;
-        if (!usable(e) || (next !== to && blocked(next))) continue;
         const through = Math.max(b, rank[e] ?? MENTION_RANK);
-        if (stamp[next] !== round || through < (best[next] ?? 0)) {
-          stamp[next] = round;
-          best[next] = through;
+        if (through < (bottleneck[next] ?? 255)) {
+          bottleneck[next] = through;
           buckets[through]?.push(next);
         }
       }
     }
   }
-  if (weakest < 0) return undefined;
-  const limit = Math.max(weakest, floor);
-  // Fewest hops among links no weaker than the limit.
-  scratch.round++;
-  const seen = scratch.round;
-  const { viaEdge, viaNode } = scratch;
-  stamp[from] = seen;
-  let frontier = [from];
-  let found = false;
-  while (frontier.length > 0 && !found) {
-    const next: number[] = [];
-    for (const node of frontier) {
+  const byLimit: Trees['byLimit'] = [];
+  const tree = (limit: number) => {
+    const known = byLimit[limit];
+    if (known) return known;
+    const hops = new Int32Array(n).fill(-1);
+    const viaEdge = new Int32Array(n).fill(-1);
+    const viaNode = new Int32Array(n).fill(-1);
+    hops[root] = 0;
+    const queue = [root];
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q] ?? 0;
+      if (node !== root && blocked(node)) continue;
       for (let s = offsets[node] ?? 0; s < (offsets[node + 1] ?? 0); s++) {
         const e = edge[s] ?? 0;
-        const reached = other[s] ?? 0;
-        if (stamp[reached] === seen || (rank[e] ?? MENTION_RANK) > limit || !usable(e)) continue;
-        if (reached !== to && blocked(reached)) continue;
-        stamp[reached] = seen;
-        viaEdge[reached] = e;
-        viaNode[reached] = node;
-        if (reached === to) {
-          found = true;
-          break;
-        }
-        next.push(reached);
+        const next = other[s] ?? 0;
+        if (hops[next] !== -1 || (rank[e] ?? MENTION_RANK) > limit || !usable(e)) continue;
+        hops[next] = (hops[node] ?? 0) + 1;
+        viaEdge[next] = e;
+        viaNode[next] = node;
+        queue.push(next);
       }
-      if (found) break;
     }
-    frontier = next;
-  }
-  if (!found) return undefined;
-  const nodes = [to];
-  const edges: number[] = [];
-  for (let node = to; node !== from; node = viaNode[node] ?? from) {
-    edges.push(viaEdge[node] ?? 0);
-    nodes.push(viaNode[node] ?? from);
-  }
-  nodes.reverse();
-  edges.reverse();
-  let worst = 0;
-  for (const e of edges) worst = Math.max(worst, rank[e] ?? MENTION_RANK);
-  return { nodes, edges, weakest: worst };
+    const built = { hops, viaEdge, viaNode };
+    byLimit[limit] = built;
+    return built;
+  };
+  return { bottleneck, byLimit, tree };
 }
 
 /** Orders chains: weakest link, then hops, then all grades, then the names along them. */
@@ -220,15 +195,7 @@ export function bestChains(
   const end = index.indexOf.get(to);
   if (start === undefined || end === undefined) return [];
   if (start === end) return [{ nodes: [from], edges: [], weakest: 0, total: 0 }];
-  const n = index.ids.length;
-  const scratch: Scratch = {
-    best: new Uint8Array(n),
-    viaEdge: new Int32Array(n),
-    viaNode: new Int32Array(n),
-    stamp: new Int32Array(n),
-    round: 0,
-  };
-  const avoided = new Uint8Array(n);
+  const avoided = new Uint8Array(index.ids.length);
   for (const id of avoid ?? []) {
     const i = index.indexOf.get(id);
     if (i !== undefined && i !== start && i !== end) avoided[i] = 1;
@@ -238,78 +205,69 @@ export function bestChains(
     if (edge.rel && avoidRelations?.has(edge.rel)) return 0;
     return !allow || allow(edge, e) ? 1 : 0;
   });
-  const rankOf = (edges: readonly number[]) => {
+  const usable = (e: number) => usableEdge[e] === 1;
+  const { offsets, other, edge, rank } = index;
+
+  /** Best chains through each link at one end, read back from trees grown from the other end. */
+  const viaEndLinks = (near: number, far: number): { nodes: number[]; edges: number[] }[] => {
+    const trees = growTrees(index, far, usable, (node) => avoided[node] === 1 || node === near);
+    const out: { nodes: number[]; edges: number[] }[] = [];
+    for (let s = offsets[near] ?? 0; s < (offsets[near + 1] ?? 0); s++) {
+      const e = edge[s] ?? 0;
+      const first = other[s] ?? 0;
+      if (!usable(e) || (first !== far && avoided[first] === 1)) continue;
+      const reach = trees.bottleneck[first] ?? 255;
+      if (reach === 255) continue;
+      const { hops, viaEdge, viaNode } = trees.tree(Math.max(reach, rank[e] ?? MENTION_RANK));
+      if ((hops[first] ?? -1) < 0) continue;
+      const nodes = [near, first];
+      const edges = [e];
+      for (let node = first; node !== far; node = viaNode[node] ?? far) {
+        edges.push(viaEdge[node] ?? 0);
+        nodes.push(viaNode[node] ?? far);
+      }
+      out.push({ nodes, edges });
+    }
+    return out;
+  };
+  const candidates = [
+    ...viaEndLinks(start, end),
+    ...viaEndLinks(end, start).map(({ nodes, edges }) => ({ nodes: nodes.reverse(), edges: edges.reverse() })),
+  ].map(({ nodes, edges }): { nodes: number[]; chain: RankedChain } => {
     let weakest = 0;
     let total = 0;
     for (const e of edges) {
-      const r = index.rank[e] ?? MENTION_RANK;
+      const r = rank[e] ?? MENTION_RANK;
       weakest = Math.max(weakest, r);
       total += r;
     }
-    return { weakest, total };
-  };
-  const toChain = (nodes: readonly number[], edges: readonly number[]): RankedChain => ({
-    nodes: nodes.map((i) => index.ids[i] ?? ''),
-    edges: [...edges],
-    ...rankOf(edges),
+    return { nodes, chain: { nodes: nodes.map((i) => index.ids[i] ?? ''), edges, weakest, total } };
   });
+  candidates.sort((a, b) => compareChains(a.chain, b.chain));
 
-  const first = bestPath(
-    index,
-    scratch,
-    start,
-    end,
-    (e) => usableEdge[e] === 1,
-    (node) => avoided[node] === 1,
-    0,
-  );
-  if (!first) return [];
-  const found: { nodes: number[]; edges: number[]; chain: RankedChain }[] = [
-    { nodes: first.nodes, edges: first.edges, chain: toChain(first.nodes, first.edges) },
-  ];
-  const candidates = new Map<string, { nodes: number[]; edges: number[]; chain: RankedChain }>();
-  const keyOf = (edges: readonly number[]) => edges.join(',');
-  const known = new Set([keyOf(first.edges)]);
-  while (found.length < k) {
-    const last = found[found.length - 1];
-    if (!last) break;
-    // Yen: deviate from the last chain at each of its nodes in turn.
-    for (let i = 0; i < last.nodes.length - 1; i++) {
-      const spur = last.nodes[i] ?? start;
-      const rootNodes = last.nodes.slice(0, i + 1);
-      const rootEdges = last.edges.slice(0, i);
-      const cut = new Set<number>();
-      for (const path of found) {
-        if (path.edges.length > i && rootEdges.every((e, j) => path.edges[j] === e)) cut.add(path.edges[i] ?? -1);
+  /** A detour: two of the chain's entities, not next to each other, linked at least as strongly as its weakest link. */
+  const detour = (nodes: readonly number[], weakest: number) => {
+    const position = new Map(nodes.map((node, i) => [node, i]));
+    return nodes.some((node, i) => {
+      for (let s = offsets[node] ?? 0; s < (offsets[node + 1] ?? 0); s++) {
+        const j = position.get(other[s] ?? -1);
+        const e = edge[s] ?? 0;
+        if (j !== undefined && j > i + 1 && usable(e) && (rank[e] ?? MENTION_RANK) <= weakest) return true;
       }
-      const inRoot = new Set(rootNodes.slice(0, -1));
-      const floor = rankOf(rootEdges).weakest;
-      const tail = bestPath(
-        index,
-        scratch,
-        spur,
-        end,
-        (e) => usableEdge[e] === 1 && !cut.has(e),
-        (node) => avoided[node] === 1 || inRoot.has(node),
-        floor,
-      );
-      if (!tail) continue;
-      const nodes = [...rootNodes.slice(0, -1), ...tail.nodes];
-      const edges = [...rootEdges, ...tail.edges];
-      const key = keyOf(edges);
-      if (known.has(key) || candidates.has(key)) continue;
-      candidates.set(key, { nodes, edges, chain: toChain(nodes, edges) });
-    }
-    let pick: string | undefined;
-    for (const [key, candidate] of candidates) {
-      const current = pick === undefined ? undefined : candidates.get(pick);
-      if (!current || compareChains(candidate.chain, current.chain) < 0) pick = key;
-    }
-    const next = pick === undefined ? undefined : candidates.get(pick);
-    if (!next || pick === undefined) break;
-    candidates.delete(pick);
-    known.add(pick);
-    found.push(next);
+      return false;
+    });
+  };
+  const offered: RankedChain[] = [];
+  const routes = new Set<string>();
+  for (const { nodes, chain } of candidates) {
+    if (offered.length >= k) break;
+    const route = nodes.join(',');
+    if (routes.has(route)) continue;
+    routes.add(route);
+    const firstLink = chain.edges[0];
+    const lastLink = chain.edges.at(-1);
+    const distinct = offered.every((o) => o.edges[0] !== firstLink || o.edges.at(-1) !== lastLink);
+    if (distinct && !detour(nodes, chain.weakest)) offered.push(chain);
   }
-  return found.map((path) => path.chain).sort(compareChains);
+  return offered;
 }

@@ -3,8 +3,8 @@
  * priority order, each in the first of a few positions around its mark where it overlaps neither a
  * label placed before it nor any obstacle (the marks themselves), and left out when none is free.
  * Labels that must show (the neighbours of what the reader points at) try more positions, further
- * out, before they give up. Rectangles are bucketed in a grid, so a frame of hundreds of labels
- * stays well under a millisecond.
+ * out, and failing that may cross another mark (never another label) before they give up.
+ * Rectangles are bucketed in a grid, so a frame of hundreds of labels stays well under a millisecond.
  */
 
 /** A rectangle in screen pixels. */
@@ -83,7 +83,7 @@ function candidates(label: LabelRequest): { box: Box; align: PlacedLabel['align'
   const { x, y, r, width: w, height: h } = label;
   const gap = 4;
   const out: { box: Box; align: PlacedLabel['align'] }[] = [];
-  const rings = label.must ? [0, 10, 22] : [0];
+  const rings = label.must ? [0, 10, 22, 36, 54] : [0];
   for (const extra of rings) {
     const d = r + gap + extra;
     out.push(
@@ -107,23 +107,26 @@ function candidates(label: LabelRequest): { box: Box; align: PlacedLabel['align'
 export function placeLabels(
   labels: Iterable<LabelRequest>,
   bounds: Box,
-  options: { obstacles?: Iterable<Box>; limit?: number; grid?: BoxGrid } = {},
+  options: { obstacles?: Iterable<Box>; limit?: number } = {},
 ): PlacedLabel[] {
-  const grid = options.grid ?? new BoxGrid();
-  for (const box of options.obstacles ?? []) grid.add(box);
+  const marks = new BoxGrid();
+  for (const box of options.obstacles ?? []) marks.add(box);
+  const taken = new BoxGrid();
   const limit = options.limit ?? Infinity;
   const placed: PlacedLabel[] = [];
+  const inside = (box: Box) => box.x0 >= bounds.x0 && box.x1 <= bounds.x1 && box.y0 >= bounds.y0 && box.y1 <= bounds.y1;
+  // A little air around each label keeps neighbours readable.
+  const pad = (box: Box) => ({ x0: box.x0 - 2, y0: box.y0 - 1, x1: box.x1 + 2, y1: box.y1 + 1 });
   for (const label of labels) {
     if (placed.length >= limit) break;
-    for (const { box, align } of candidates(label)) {
-      if (box.x0 < bounds.x0 || box.x1 > bounds.x1 || box.y0 < bounds.y0 || box.y1 > bounds.y1) continue;
-      // A little air around each label keeps neighbours readable.
-      const padded = { x0: box.x0 - 2, y0: box.y0 - 1, x1: box.x1 + 2, y1: box.y1 + 1 };
-      if (!grid.fits(padded)) continue;
-      grid.add(padded);
-      placed.push({ id: label.id, box, align });
-      break;
-    }
+    const options_ = candidates(label).filter(({ box }) => inside(box));
+    // Clear of marks and labels; a label that must show may, failing that, cross another mark, never a label.
+    const spot =
+      options_.find(({ box }) => taken.fits(pad(box)) && marks.fits(box)) ??
+      (label.must ? options_.find(({ box }) => taken.fits(pad(box))) : undefined);
+    if (!spot) continue;
+    taken.add(pad(spot.box));
+    placed.push({ id: label.id, box: spot.box, align: spot.align });
   }
   return placed;
 }

@@ -353,7 +353,7 @@ class CaseGraphElement extends HTMLElement {
     this.#chains =
       from && to
         ? bestChains(this.#data, from, to, {
-            k: 3,
+            k: 5,
             avoid: new Set(this.#view.avoid),
             avoidRelations: this.#view.avoidRelations,
             mentions: this.#view.pathMentions,
