@@ -37,7 +37,7 @@ const edges: GraphEdge[] = [
   rel('b', 'c', { since: '2019', known: '2018-08-30' }),
   rel('c', 'd', { confidence: 'low' }),
   rel('e', 'a', { rel: 'attributed-to' }),
-  { key: '', source: 'a', target: 'd', kind: 'mention', sourceCount: 0 },
+  { key: '', source: 'a', target: 'd', kind: 'mention' as const, sourceCount: 0 },
 ].map((edge, i) => ({ ...edge, key: String(i) }));
 const index = new Map(nodes.map((n, i) => [n.id, i]));
 const data: LaidOutGraph = {

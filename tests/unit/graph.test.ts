@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/integrations/case-files.ts';
-import { adjacencyOf, buildCaseGraph, focusSubgraph, neighbourhood, type CaseGraph } from '../../src/lib/graph.ts';
+import { adjacencyOf, buildCaseGraph, focusSubgraph, neighbourhood } from '../../src/lib/graph.ts';
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 const graph = buildCaseGraph(model);

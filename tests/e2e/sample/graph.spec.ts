@@ -482,6 +482,12 @@ test('every dossier’s local graph links to each of its neighbours', async ({ p
     const graph = section.locator('case-local-graph');
     await graph.scrollIntoViewIfNeeded();
     await expect(graph, `${node.id}: drawn when scrolled to`).toHaveAttribute('data-state', 'ready');
+    // Mentions are left out until asked for; with them, every neighbour is drawn.
+    const mentions = graph.getByRole('button', { name: 'Mentions in text' });
+    if (await mentions.isVisible()) {
+      await mentions.click();
+      await expect(mentions).toHaveAttribute('aria-pressed', 'true');
+    }
     const hrefs = await graph
       .getByTestId('local-graph')
       .locator('a')
@@ -495,11 +501,32 @@ test('every dossier’s local graph links to each of its neighbours', async ({ p
   }
 });
 
-test('a dossier’s local graph widens to two steps and its nodes navigate', async ({ page }) => {
+test('a dossier’s local graph groups its typed links, leaves mentions out until asked, and widens to two steps', async ({
+  page,
+  request,
+}) => {
+  const data = fromGraphData(await (await request.get('/graph.json')).json());
+  const typed = new Set(
+    data.edges
+      .filter((edge) => edge.kind === 'relation')
+      .flatMap((edge) =>
+        edge.source === 'identities/fisherxp'
+          ? [`/${edge.target}/`]
+          : edge.target === 'identities/fisherxp'
+            ? [`/${edge.source}/`]
+            : [],
+      ),
+  );
   await page.goto('/identities/fisherxp/');
   const graph = page.locator('case-local-graph');
   await graph.scrollIntoViewIfNeeded();
   await expect(graph).toHaveAttribute('data-state', 'ready');
+  const drawn = await graph
+    .getByTestId('local-graph')
+    .locator('a')
+    .evaluateAll((links) => links.map((a) => (a as SVGAElement).href.baseVal));
+  expect(new Set(drawn)).toEqual(new Set(['/identities/fisherxp/', ...typed]));
+  await expect(graph.getByTestId('local-graph').locator('text.group', { hasText: 'operated by' })).toBeVisible();
   const before = await graph.locator('svg a').count();
   await graph.getByRole('button', { name: 'Two steps' }).click();
   await expect(graph.getByRole('button', { name: 'Two steps' })).toHaveAttribute('aria-pressed', 'true');
