@@ -35,6 +35,8 @@ export interface LabelRequest {
   height: number;
   /** Whether to try harder (more positions, further out) before leaving it out. */
   must?: boolean;
+  /** Whether the label is best centred on its point (a district's name) before trying around it. */
+  centred?: boolean;
 }
 
 /** A placed label: where its text box goes. */
@@ -82,7 +84,9 @@ export class BoxGrid {
 function candidates(label: LabelRequest): { box: Box; align: PlacedLabel['align'] }[] {
   const { x, y, r, width: w, height: h } = label;
   const gap = 4;
-  const out: { box: Box; align: PlacedLabel['align'] }[] = [];
+  const out: { box: Box; align: PlacedLabel['align'] }[] = label.centred
+    ? [{ box: { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 }, align: 'center' }]
+    : [];
   const rings = label.must ? [0, 10, 22, 36, 54] : [0];
   for (const extra of rings) {
     const d = r + gap + extra;
