@@ -19,6 +19,7 @@ import { nativeLang } from './hanzi.ts';
 import { CaseError, formatFieldPath, type CaseProblem } from './problems.ts';
 import { entryId } from './paths.ts';
 import type { PartialDate } from './dates.ts';
+import { findInlineCitations, sourceIdsOf, type Citation } from './citations.ts';
 
 /**
  * The case model: every entry loaded once, every reference resolved, every relationship known from
@@ -61,8 +62,8 @@ export interface Alias {
   used_by?: string | undefined;
   /** Caveat or reason. */
   note?: string | undefined;
-  /** Sources for it. */
-  sources: string[];
+  /** Citations for it. */
+  sources: Citation[];
 }
 
 interface EntryCommon {
@@ -80,6 +81,8 @@ interface EntryCommon {
   draft: boolean;
   /** Raw Markdown body. */
   body: string;
+  /** Citations written inline in the body (`[@source-id, locator, "quote"]`), in order. */
+  bodyCitations: Citation[];
 }
 
 /** An entity of one type: actor, person, company, location, identity or tool. */
@@ -128,7 +131,11 @@ export type CaseEntry = AnyEntity | Report | Source;
 
 /** A typed, sourced, graded relationship between two entities. */
 export interface Relation {
-  /** Stable key: the declaring file's id and the link's index. */
+  /**
+   * Stable key from what the relationship is: `from>rel>to`, with the ends sorted for symmetric
+   * relations. The build refuses the same relationship twice, so the key is unique, and it does not
+   * move when links are reordered in their file.
+   */
   key: string;
   /** Relation type. */
   rel: RelationKey;
@@ -138,8 +145,8 @@ export interface Relation {
   to: string;
   /** Confidence grade. */
   confidence: Confidence;
-  /** Supporting source ids. */
-  sources: string[];
+  /** Supporting citations. */
+  sources: Citation[];
   /** Explanation. */
   note: string | undefined;
   /** When it began. */
@@ -177,7 +184,7 @@ export interface Redirect {
 }
 
 /** Where a source is cited. */
-export interface Citation {
+export interface SourceUse {
   /** The citing entry. */
   id: string;
   /** What the citation supports, in words ("relationship: recruits for Huaying Haitai"). */
@@ -230,7 +237,7 @@ export class CaseModel {
   readonly #relationsByEntity = new Map<string, RelationView[]>();
   readonly #mentions = new Map<string, string[]>();
   readonly #mentionedIn = new Map<string, string[]>();
-  readonly #citedBy = new Map<string, Citation[]>();
+  readonly #citedBy = new Map<string, SourceUse[]>();
 
   constructor(
     entries: readonly CaseEntry[],
@@ -274,11 +281,12 @@ export class CaseModel {
   }
 
   #indexCitations(entry: CaseEntry): void {
-    const cite = (ids: readonly string[], about: string) => {
-      for (const id of ids) this.#push(this.#citedBy, id, { id: entry.id, about });
+    const cite = (citations: readonly Citation[], about: string) => {
+      for (const id of sourceIdsOf(citations)) this.#push(this.#citedBy, id, { id: entry.id, about });
     };
     if (entry.kind === 'source') return;
     cite(entry.data.sources, 'the entry as a whole');
+    cite(entry.bodyCitations, 'the text');
     if (entry.kind === 'report') return;
     for (const alias of entry.aliases) cite(alias.sources, `the alias ${alias.name}`);
     for (const dispute of entry.data.disputes) {
@@ -370,21 +378,22 @@ export class CaseModel {
   }
 
   /** Where a source is cited; takes the bare source id (its slug), as entries write it. */
-  citedBy(sourceId: string): readonly Citation[] {
+  citedBy(sourceId: string): readonly SourceUse[] {
     return this.#citedBy.get(sourceId) ?? [];
   }
 
   /**
-   * The sources a dossier page cites, numbered by first appearance in page order: the entry's own
-   * sources, disputes, aliases, relationships (as `relationsOf` orders them), then events.
+   * The sources a page cites, numbered by first appearance in page order: the entry's own sources,
+   * disputes, the body's inline citations, aliases, relationships (as `relationsOf` orders them),
+   * then events. A report cites its own sources, then its body's.
    */
   citationsOf(id: string): string[] {
     const entry = this.entries.get(id);
     if (!entry || entry.kind === 'source') return [];
     const order: string[] = [];
     const seen = new Set<string>();
-    const add = (ids: readonly string[]) => {
-      for (const sourceId of ids) {
+    const add = (citations: readonly Citation[]) => {
+      for (const sourceId of sourceIdsOf(citations)) {
         if (!seen.has(sourceId)) {
           seen.add(sourceId);
           order.push(sourceId);
@@ -392,8 +401,10 @@ export class CaseModel {
       }
     };
     add(entry.data.sources);
+    if (entry.kind === 'report') add(entry.bodyCitations);
     if (entry.kind === 'entity') {
       for (const dispute of entry.data.disputes) for (const claim of dispute.claims) add(claim.sources);
+      add(entry.bodyCitations);
       for (const alias of entry.aliases) add(alias.sources);
       for (const group of this.relationsOf(id)) for (const view of group.items) add(view.relation.sources);
       for (const event of this.eventsOf(id)) add(event.sources);
@@ -491,7 +502,8 @@ function indicatorScanFields(input: AnyCaseInput): ProseField[] {
 /** Turns an input into its model entry. */
 function toEntry(input: AnyCaseInput): CaseEntry {
   const id = entryId(input.collection, input.slug);
-  const common = { id, slug: input.slug, file: input.file, body: input.body };
+  const bodyCitations = findInlineCitations(input.body).found.flatMap((group) => group.citations);
+  const common = { id, slug: input.slug, file: input.file, body: input.body, bodyCitations };
   switch (input.collection) {
     case 'reports':
       return {
@@ -747,9 +759,9 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
     const id = entryId(input.collection, input.slug);
 
     // Sources cited anywhere in the entry.
-    const checkSources = (ids: readonly string[], path: FieldPath, field: string) => {
-      ids.forEach((sourceId, i) => {
-        resolveReference(input, [...path, i], `${field}[${i}]`, `sources/${sourceId}`, ['sources']);
+    const checkSources = (citations: readonly Citation[], path: FieldPath, field: string) => {
+      citations.forEach((citation, i) => {
+        resolveReference(input, [...path, i], `${field}[${i}]`, `sources/${citation.source}`, ['sources']);
       });
     };
     if (input.collection !== 'sources') {
@@ -821,7 +833,7 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
         }
         declared.set(signature, input.file);
         relations.push({
-          key: `${id}#${i}`,
+          key: 'symmetric' in info ? [id, to].sort().join(`>${rel}>`) : `${id}>${rel}>${to}`,
           rel,
           from: id,
           to,
@@ -837,6 +849,29 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
     // Wikilinks and live indicators in every piece of prose.
     const mentioned: string[] = [];
     for (const prose of proseOf(input)) {
+      const inline = findInlineCitations(prose.text);
+      for (const error of inline.errors) {
+        report(
+          input,
+          prose.path,
+          prose.field,
+          `${error.raw}: ${error.message}`,
+          'write [@source-id], [@source-id, locator] or [@source-id, locator, "quote"]; escape a literal [@ as \\[@',
+          lineIn(prose, error.index),
+        );
+      }
+      for (const group of inline.found) {
+        for (const citation of group.citations) {
+          resolveReference(
+            input,
+            prose.path,
+            prose.field,
+            `sources/${citation.source}`,
+            ['sources'],
+            lineIn(prose, group.index),
+          );
+        }
+      }
       for (const wikilink of findWikilinks(prose.text)) {
         const line = lineIn(prose, wikilink.index);
         const target = resolveReference(input, prose.path, prose.field, wikilink.target, COLLECTIONS, line);

@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import type { CaseModel, Relation } from './case.ts';
 import type { CaseGraph } from './graph.ts';
 import { inlinePieces } from './inline.ts';
-import { RELATIONS } from './schema/relations.ts';
-import { CONFIDENCE_INFO, CONFIDENCE_LEVELS } from './schema/confidence.ts';
+import { CONFIDENCE_LEVELS } from './schema/confidence.ts';
+import { relationEvidence } from './evidence.ts';
 
 /**
  * The "how we know" record of every relationship the link diagram draws, written by the build to
@@ -93,28 +93,24 @@ export type EdgeEvidence = z.infer<typeof edgeEvidenceSchema>;
 /** `/graph/evidence.json`, parsed. */
 export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
 
-/** A citation may be a bare id or carry a quote and locator (the shape the content is moving to). */
-type CitationInput = string | { source: string; quote?: string | undefined; locator?: string | undefined };
-
-/** The evidence record of one relationship. */
+/**
+ * The evidence record of one relationship: the record every view shows (src/lib/evidence.ts), with
+ * the note split into pieces the browser renders as text and links.
+ */
 export function evidenceOf(model: CaseModel, relation: Relation): EdgeEvidence {
-  const from = model.entity(relation.from);
-  const to = model.entity(relation.to);
-  const fromName = from?.name ?? relation.from;
-  const toName = to?.name ?? relation.to;
+  const record = relationEvidence(model, relation);
   const lookup = (id: string) => {
     const entry = model.get(id);
     return entry ? { name: entry.name, collection: entry.type } : undefined;
   };
-  const cited: readonly CitationInput[] = relation.sources;
   return edgeEvidenceSchema.parse({
-    sentence: `${fromName} ${RELATIONS[relation.rel].forward} ${toName}`,
-    from: { id: relation.from, name: fromName },
-    to: { id: relation.to, name: toName },
-    grade: relation.confidence,
-    meaning: CONFIDENCE_INFO[relation.confidence].meaning,
-    note: relation.note
-      ? inlinePieces(relation.note, lookup).flatMap((part) =>
+    sentence: record.sentence,
+    from: { id: record.from.id, name: record.from.name },
+    to: { id: record.to.id, name: record.to.name },
+    grade: record.confidence,
+    meaning: record.confidenceMeaning,
+    note: record.note
+      ? inlinePieces(record.note, lookup).flatMap((part) =>
           part.runs.map((run) => ({
             text: run.text,
             path: part.kind === 'link' ? part.path : null,
@@ -122,23 +118,18 @@ export function evidenceOf(model: CaseModel, relation: Relation): EdgeEvidence {
           })),
         )
       : null,
-    sources: cited.map((item) => {
-      const id = typeof item === 'string' ? item : item.source;
-      const entry = model.get(`sources/${id}`);
-      const data = entry?.kind === 'source' ? entry.data : undefined;
-      return {
-        id,
-        title: data?.title ?? id,
-        publisher: data?.publisher ?? '',
-        date: data?.date ?? null,
-        url: data?.url ?? null,
-        quote: typeof item === 'string' ? null : (item.quote ?? null),
-        locator: typeof item === 'string' ? null : (item.locator ?? null),
-      };
-    }),
+    sources: record.sources.map((source) => ({
+      id: source.id,
+      title: source.title,
+      publisher: source.publisher,
+      date: source.date ?? null,
+      url: source.url ?? null,
+      quote: source.quote ?? null,
+      locator: source.locator ?? null,
+    })),
     disputes: [],
-    since: relation.since ?? null,
-    until: relation.until ?? null,
+    since: record.since ?? null,
+    until: record.until ?? null,
   });
 }
 

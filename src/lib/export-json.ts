@@ -1,5 +1,6 @@
 import type { AnyEntity, CaseModel, Source } from './case.ts';
 import { entryPath } from './paths.ts';
+import { sourceIdsOf, type Citation } from './citations.ts';
 import { CONFIDENCE_INFO, type Confidence } from './schema/confidence.ts';
 import { ENTITY_TYPE_INFO, type EntityType } from './schema/entity-types.ts';
 import { RELATIONS, type RelationKey } from './schema/relations.ts';
@@ -26,6 +27,8 @@ export interface RelationshipRecord {
   confidence_meaning: string;
   /** Source ids. */
   sources: string[];
+  /** The passages cited for it, verbatim, where the content gives them. */
+  quotes?: { source: string; quote?: string; locator?: string }[];
   /** Explanation, as written. */
   note?: string;
   /** When it began. */
@@ -94,6 +97,18 @@ function exportedFields(entity: AnyEntity): Record<string, unknown> {
   return fields;
 }
 
+/** The cited passages of a list of citations, when any citation carries a quote or a locator. */
+function quotesOf(citations: readonly Citation[]): Pick<RelationshipRecord, 'quotes'> {
+  const quotes = citations
+    .filter((citation) => citation.quote !== undefined || citation.locator !== undefined)
+    .map((citation) => ({
+      source: citation.source,
+      ...(citation.quote !== undefined ? { quote: citation.quote } : {}),
+      ...(citation.locator !== undefined ? { locator: citation.locator } : {}),
+    }));
+  return quotes.length > 0 ? { quotes } : {};
+}
+
 /** The JSON record of one published entity. */
 export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord {
   const relationships: RelationshipRecord[] = [];
@@ -108,7 +123,8 @@ export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord 
         other: { id: end.id, type: end.type, name: end.name, url: entryPath(end.id) },
         confidence: relation.confidence,
         confidence_meaning: CONFIDENCE_INFO[relation.confidence].meaning,
-        sources: relation.sources,
+        sources: sourceIdsOf(relation.sources),
+        ...quotesOf(relation.sources),
         ...(relation.note ? { note: relation.note } : {}),
         ...(relation.since ? { since: relation.since } : {}),
         ...(relation.until ? { until: relation.until } : {}),

@@ -2,6 +2,7 @@ import type { CaseModel } from './case.ts';
 import type { EntityType } from './schema/entity-types.ts';
 import type { RelationKey } from './schema/relations.ts';
 import type { Confidence } from './schema/confidence.ts';
+import { sourceIdsOf } from './citations.ts';
 
 /**
  * The case as a graph: one node per published entity, one edge per typed relationship, and weaker
@@ -81,10 +82,10 @@ function graphOf(model: CaseModel): CaseGraph {
     kind: 'relation',
     rel: relation.rel,
     confidence: relation.confidence,
-    sourceCount: relation.sources.length,
+    sourceCount: sourceIdsOf(relation.sources).length,
     since: relation.since,
     until: relation.until,
-    known: earliestPublication(model, relation.sources),
+    known: earliestPublication(model, sourceIdsOf(relation.sources)),
   }));
   const linked = new Set(edges.map((edge) => pairKey(edge.source, edge.target)));
   for (const entity of model.entities) {

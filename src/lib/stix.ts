@@ -1,6 +1,7 @@
-import type { AnyEntity, CaseModel, Relation, Report, Source } from './case.ts';
+import type { AnyEntity, CaseModel, Relation, Report } from './case.ts';
 import { partialDateStart, type PartialDate } from './dates.ts';
 import { entryPath } from './paths.ts';
+import type { Citation } from './citations.ts';
 import { CONFIDENCE_INFO } from './schema/confidence.ts';
 import { RELATIONS } from './schema/relations.ts';
 import { uuidV5 } from './uuid.ts';
@@ -156,18 +157,22 @@ class StixWriter {
     return { source_name: this.#options.publisher, description: 'casefile dossier', url: `${base}${entryPath(id)}` };
   }
 
-  #sourceReferences(ids: readonly string[]): ExternalReference[] {
-    return ids
-      .map((sourceId) => this.#model.get(`sources/${sourceId}`))
-      .filter((source): source is Source => source?.kind === 'source')
-      .map((source) => {
-        const date = source.data.date === undefined ? '' : `, ${source.data.date}`;
-        return {
-          source_name: source.data.publisher,
-          description: `${source.data.title}${date}`,
-          ...(source.data.url ? { url: source.data.url } : {}),
-        };
+  #sourceReferences(citations: readonly Citation[]): ExternalReference[] {
+    const references: ExternalReference[] = [];
+    for (const citation of citations) {
+      const source = this.#model.get(`sources/${citation.source}`);
+      if (source?.kind !== 'source') continue;
+      const date = source.data.date === undefined ? '' : `, ${source.data.date}`;
+      // The passage and where it sits travel with the reference, so an analyst sees what the claim rests on.
+      const where = citation.locator ? ` (${citation.locator})` : '';
+      const passage = citation.quote ? `: “${citation.quote}”${where}` : where;
+      references.push({
+        source_name: source.data.publisher,
+        description: `${source.data.title}${date}${passage}`,
+        ...(source.data.url ? { url: source.data.url } : {}),
       });
+    }
+    return references;
   }
 
   #common(time: PartialDate | undefined): Pick<StixObject, 'spec_version'> & Record<string, unknown> {

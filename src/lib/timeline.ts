@@ -1,5 +1,6 @@
 import type { CaseModel } from './case.ts';
 import type { PartialDate } from './dates.ts';
+import type { Citation } from './citations.ts';
 
 /** One event on the case-wide timeline. */
 export interface TimelineRow {
@@ -7,8 +8,8 @@ export interface TimelineRow {
   date: PartialDate;
   /** What happened. */
   text: string;
-  /** Supporting sources. */
-  sources: string[];
+  /** Supporting citations. */
+  sources: Citation[];
   /** The entity the event is recorded on. */
   entityId: string;
 }

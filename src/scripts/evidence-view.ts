@@ -101,11 +101,11 @@ export function renderEvidence(body: HTMLElement, record: EdgeEvidence, base: st
     parts.push(make('p', `Dates: ${span.filter(Boolean).join(', ')}.`, 'evidence-dates'));
   }
   const links = make('p', undefined, 'evidence-links');
-  for (const end of [record.from, record.to]) {
+  [record.from, record.to].forEach((end, i) => {
     const link = make('a', `${end.name}’s dossier`);
     link.href = withBase(base, entryPath(end.id));
-    links.append(link, ' ');
-  }
+    links.append(...(i > 0 ? [' · '] : []), link);
+  });
   parts.push(links);
   body.replaceChildren(...parts);
 }

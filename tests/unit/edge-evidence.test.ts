@@ -27,6 +27,14 @@ describe('evidenceFile', () => {
     ]);
   });
 
+  test('carries a cited passage and where it sits in the source', () => {
+    const index = graph.edges.findIndex((edge) => edge.rel === 'works-for');
+    const [source] = file.edges[index]?.sources ?? [];
+    expect(source?.quote).toBe('LI Wei, who the paper says works for Example Tech');
+    expect(source?.locator).toBe('para. 2');
+    expect(file.edges[index]?.note?.map((piece) => piece.text).join('')).toBe('claimed by one news report only');
+  });
+
   test('lists the fields in the order the evidence view shows them', () => {
     const record = file.edges.find((entry) => entry !== null);
     expect(Object.keys(record ?? {})).toEqual([

@@ -38,11 +38,39 @@ export const sourceId = z
   .string({ error: 'expected a source id (the file name of an entry in sources/, without .md)' })
   .regex(SLUG_PATTERN, { error: 'expected a source id: lowercase words joined by hyphens' });
 
-/** Source ids a statement rests on. */
-export const sourceList = z.array(sourceId);
+/** A cited source, with the passage it rests on when the author gives it. */
+export interface Citation {
+  /** The source id (the slug of a file in content/sources/). */
+  source: string;
+  /** The passage of the source that carries the claim, verbatim. */
+  quote?: string | undefined;
+  /** Where the passage sits in the source: section, paragraph, page. */
+  locator?: string | undefined;
+}
 
-/** Source ids a statement rests on; at least one. */
-export const requiredSources = z.array(sourceId).min(1, {
+/**
+ * A citation: a bare source id, or `{ source, quote, locator }` with the verbatim passage and where
+ * it is. Both forms read as the object form past this point.
+ */
+export const citation = z
+  .union([
+    sourceId,
+    z.strictObject({
+      /** The source id. */
+      source: sourceId,
+      /** The passage, verbatim; quotation marks are added on the page. */
+      quote: z.string().trim().min(1, { error: 'quote is empty: give the passage, or leave quote out' }).optional(),
+      /** Where the passage sits in the source, e.g. "para. 4" or "p. 12". */
+      locator: z.string().trim().min(1, { error: 'locator is empty: say where, or leave locator out' }).optional(),
+    }),
+  ])
+  .transform((value): Citation => (typeof value === 'string' ? { source: value } : value));
+
+/** Citations a statement rests on. */
+export const sourceList = z.array(citation);
+
+/** Citations a statement rests on; at least one. */
+export const requiredSources = z.array(citation).min(1, {
   error: 'add at least one source id: every claim must say where it comes from',
 });
 
@@ -61,7 +89,7 @@ export const link = z.strictObject({
   to: reference,
   /** How sure the material is of it. */
   confidence,
-  /** Source ids that support it; at least one. */
+  /** Citations that support it; at least one. */
   sources: requiredSources,
   /** A short explanation shown beside the relationship; wikilinks allowed. */
   note: z.string().optional(),
@@ -77,7 +105,7 @@ export const event = z.strictObject({
   date: partialDate,
   /** What happened, one or two sentences; wikilinks allowed. */
   text: z.string().min(1, { error: 'describe the event' }),
-  /** Source ids that support it. */
+  /** Citations that support it. */
   sources: requiredSources,
 });
 
@@ -92,7 +120,7 @@ export const alias = z
       used_by: z.string().optional(),
       /** Why the alias is attached, or a caveat. */
       note: z.string().optional(),
-      /** Source ids for the alias. */
+      /** Citations for the alias. */
       sources: sourceList.default([]),
     }),
   ])
@@ -108,7 +136,7 @@ export const dispute = z.strictObject({
       z.strictObject({
         /** The value as this source gives it. */
         value: z.string().min(1),
-        /** Source ids that give this value. */
+        /** Citations that give this value. */
         sources: requiredSources,
       }),
     )
