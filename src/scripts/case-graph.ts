@@ -13,7 +13,7 @@ import {
   type Scene,
 } from '../lib/graph-scene.ts';
 import { findEntity, viewFromSearch, type GraphView } from '../lib/graph-view.ts';
-import { edgeMidpoint, hitEdge, hitNode, nodeTree, type Viewport } from '../lib/graph-camera.ts';
+import { edgeMidpoint, hitEdge, hitNode, nodeTree } from '../lib/graph-camera.ts';
 import { entryPath, withBase } from '../lib/paths.ts';
 import { drawScene, readPalette, type DrawnCounts, type DrawnLabel, type Palette } from './graph-canvas.ts';
 import { renderCard, renderEdgeCard, renderFocus } from './graph-text.ts';
@@ -90,7 +90,7 @@ class CaseGraphElement extends HTMLElement {
     this.#palette = readPalette(this);
     this.#stage = new GraphStage(this.#canvas, this.#ctx, this.#scene, (fromZoom) => this.#draw(fromZoom));
     this.#applyView();
-    this.#fit();
+    this.#stage.fit();
     this.#listen();
     this.#bindControls();
     const focus = this.#view.focus ? this.#indexOf(this.#view.focus) : undefined;
@@ -103,7 +103,7 @@ class CaseGraphElement extends HTMLElement {
     this.querySelector('[data-placeholder]')?.remove();
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
       this.#palette = readPalette(this);
-      this.#schedule(false);
+      this.#stage.schedule(false);
     });
     // The names list for the find and path boxes is only needed once the reader types.
     const fill = () => this.#form.fillNames();
@@ -154,22 +154,17 @@ class CaseGraphElement extends HTMLElement {
     this.#canvas.addEventListener('click', (event) => this.#clickAt(event));
   }
 
-  #viewport(): Viewport {
-    return this.#stage.viewport();
-  }
-
-  #fit(nodes?: readonly number[]): void {
-    this.#stage.fit(nodes);
-  }
-
-  #schedule(fromZoom: boolean): void {
-    this.#stage.schedule(fromZoom);
-  }
-
   #draw(fromZoom: boolean): void {
-    if (this.#viewport().width === 0) return;
+    if (this.#stage.viewport().width === 0) return;
     const start = performance.now();
-    this.#drawn = drawScene(this.#ctx, this.#scene, this.#viewport(), this.#palette, this.#widths, this.#emphasis());
+    this.#drawn = drawScene(
+      this.#ctx,
+      this.#scene,
+      this.#stage.viewport(),
+      this.#palette,
+      this.#widths,
+      this.#emphasis(),
+    );
     if (fromZoom && this.#drawnOnce) performance.measure('casefile:graph:frame', { start, end: performance.now() });
   }
 
@@ -191,7 +186,7 @@ class CaseGraphElement extends HTMLElement {
     const box = this.#canvas.getBoundingClientRect();
     const px = event.clientX - box.left;
     const py = event.clientY - box.top;
-    const node = this.#tree ? hitNode(this.#tree, this.#scene, this.#viewport(), px, py) : undefined;
+    const node = this.#tree ? hitNode(this.#tree, this.#scene, this.#stage.viewport(), px, py) : undefined;
     if (node !== undefined) return { node };
     const edge = hitEdge(this.#scene, this.#stage.transform, px, py);
     return edge === undefined ? {} : { edge };
@@ -199,15 +194,16 @@ class CaseGraphElement extends HTMLElement {
 
   #hoverAt(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
-    const hit = this.#hit(event);
-    this.#point(hit);
+    this.#point(this.#hit(event));
+    const box = this.#canvas.getBoundingClientRect();
+    this.#placeCard(event.clientX - box.left, event.clientY - box.top);
+  }
+
+  /** Puts the card beside a point of the canvas, kept inside the stage (flipped near its edges). */
+  #placeCard(x: number, y: number): void {
     const card = this.querySelector<HTMLElement>('[data-card]');
     if (!card || card.hidden) return;
-    const box = this.#canvas.getBoundingClientRect();
-    const x = event.clientX - box.left;
-    const y = event.clientY - box.top;
-    // Keep the card inside the stage: flip to the left or upwards near the edges.
-    const { width, height } = this.#viewport();
+    const { width, height } = this.#stage.viewport();
     card.style.left = `${x + 16 + card.offsetWidth > width ? Math.max(0, x - 16 - card.offsetWidth) : x + 16}px`;
     card.style.top = `${y + 16 + card.offsetHeight > height ? Math.max(0, y - 16 - card.offsetHeight) : y + 16}px`;
   }
@@ -218,7 +214,7 @@ class CaseGraphElement extends HTMLElement {
     this.#pointed = hit;
     this.#canvas.style.cursor = hit.node !== undefined || hit.edge !== undefined ? 'pointer' : '';
     this.#showCard(hit.node, hit.edge);
-    this.#schedule(false);
+    this.#stage.schedule(false);
   }
 
   #showCard(node: number | undefined, edge: number | undefined): void {
@@ -231,7 +227,9 @@ class CaseGraphElement extends HTMLElement {
     else if (summary) {
       renderEdgeCard(card, summary, this.#evidence.get(summary.index));
       if (!this.#evidence.loaded)
-        this.#evidence.whenLoaded(() => this.#pointed.edge === edge && this.#showCard(undefined, edge));
+        this.#evidence.whenLoaded(
+          () => (this.#pointed.edge ?? this.#keyEdge) === edge && this.#showCard(undefined, edge),
+        );
     }
   }
 
@@ -273,8 +271,11 @@ class CaseGraphElement extends HTMLElement {
           this.#setFocus(index, true);
         },
         onEdge: (edge) => {
+          // An edge reached from the keyboard shows its card at its middle, as the pointer would.
           this.#keyEdge = edge;
-          this.#schedule(false);
+          this.#showCard(undefined, edge);
+          if (edge !== undefined) this.#placeCard(...edgeMidpoint(this.#scene, this.#stage.transform, edge));
+          this.#stage.schedule(false);
         },
         onEvidence: (edge) => this.#evidence.open(edge),
       });
@@ -284,10 +285,10 @@ class CaseGraphElement extends HTMLElement {
         index,
         ...(adjacencyOfGraph(this.#data).get(node.id) ?? []).map((s) => this.#indexOf(s.other) ?? 0),
       ];
-      this.#fit(around);
+      this.#stage.fit(around);
     }
     this.#form.save(this.#view);
-    this.#schedule(false);
+    this.#stage.schedule(false);
   }
 
   /** Applies the view to the scene: scope, hit-testing tree and the counts. */
@@ -301,7 +302,7 @@ class CaseGraphElement extends HTMLElement {
         `Point at a line for its grade; click it for how we know.`,
     );
     if (this.#pointed.node !== undefined && this.#scene.nodeScope[this.#pointed.node] !== IN_SCOPE) this.#point({});
-    this.#schedule(false);
+    this.#stage.schedule(false);
   }
 
   #bindControls(): void {
@@ -335,10 +336,10 @@ class CaseGraphElement extends HTMLElement {
         this.#chains = [];
         this.querySelector<HTMLElement>('[data-path-result]')?.replaceChildren();
         this.#form.save(this.#view);
-        this.#schedule(false);
+        this.#stage.schedule(false);
       },
       zoom: (how) => {
-        if (how === 'fit') this.#fit();
+        if (how === 'fit') this.#stage.fit();
         else this.#stage.zoomBy(how === 'in' ? 1.6 : 1 / 1.6);
       },
       export: (kind) => void this.#export(kind),
@@ -372,9 +373,9 @@ class CaseGraphElement extends HTMLElement {
     // Each hop's sources come with the evidence file, which arrives once.
     if (!this.#evidence.loaded && this.#chains.length > 0) this.#evidence.whenLoaded(render);
     if (zoomTo && this.#chains.length > 0) {
-      this.#fit([...new Set(this.#chains.flatMap((chain) => chain.nodes))].map((id) => this.#indexOf(id) ?? 0));
+      this.#stage.fit([...new Set(this.#chains.flatMap((chain) => chain.nodes))].map((id) => this.#indexOf(id) ?? 0));
     }
-    this.#schedule(false);
+    this.#stage.schedule(false);
   }
 
   async #export(kind: 'png' | 'svg'): Promise<void> {
@@ -383,7 +384,7 @@ class CaseGraphElement extends HTMLElement {
     const at = this.#view.at ? ` as the material knew it on ${this.#view.at}` : '';
     const { nodes, edges } = this.#drawn.counts;
     await exportView(kind, {
-      ...{ canvas: this.#canvas, scene: this.#scene, view: this.#viewport(), palette: this.#palette },
+      ...{ canvas: this.#canvas, scene: this.#scene, view: this.#stage.viewport(), palette: this.#palette },
       labels: this.#drawn.labels,
       caption: `Link diagram${focus}${at}: ${nodes} entities, ${edges} links. ${location.href}`,
     });

@@ -208,7 +208,7 @@ export function drawScene(
     const layer = scope === FADED ? 0 : emphasis && !emphasis.nodes.has(i) ? 1 : 2;
     if (scope === IN_SCOPE) {
       nodes++;
-      if (marks.length < 1500) marks.push({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+      if (marks.length < 800) marks.push({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
     } else faded++;
     const path = layers[layer]?.[type];
     if (path) addShape(path, type, x, y, r);

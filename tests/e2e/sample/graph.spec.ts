@@ -253,6 +253,11 @@ test('Enter on an edge in the focus panel opens the evidence view, in the order 
   const panel = page.getByRole('region', { name: 'Entity in focus' });
   const why = panel.getByRole('button', { name: 'How we know: GAO Qiang operates fisherxp' });
   await why.focus();
+  // Reached from the keyboard, the edge shows its card as it does under the pointer.
+  const card = page.locator('[data-card]');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('GAO Qiang operates fisherxp');
+  await expect(card).toContainText(CONFIDENCE_INFO[edge?.confidence ?? 'unverified'].label);
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'GAO Qiang operates fisherxp' });
   await expect(dialog).toBeVisible();
