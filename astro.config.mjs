@@ -14,6 +14,9 @@ import { cspDirectives, securityHeadersFile } from './src/integrations/security-
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
 const base = process.env.CASEFILE_BASE || '/';
 const index = new CaseLinkIndex();
+// The case as the content check built it, handed on to the search index.
+/** @type {import('./src/lib/case.ts').CaseModel | undefined} */
+let checkedCase;
 
 export default defineConfig({
   site,
@@ -46,10 +49,10 @@ export default defineConfig({
     }),
   },
   integrations: [
-    caseCheck({ contentRoot: CONTENT_ROOT, index }),
+    caseCheck({ contentRoot: CONTENT_ROOT, index, onModel: (model) => (checkedCase = model) }),
     mdx(),
     sitemap(),
-    pagefindIndex(),
+    pagefindIndex({ contentRoot: CONTENT_ROOT, model: () => checkedCase }),
     securityHeadersFile(),
   ],
 });
