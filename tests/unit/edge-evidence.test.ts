@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/integrations/case-files.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { evidenceFile, evidenceFileSchema } from '../../src/lib/edge-evidence.ts';
+import { CONFIDENCE_INFO } from '../../src/lib/schema/confidence.ts';
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 const graph = buildCaseGraph(model);
@@ -20,7 +21,8 @@ describe('evidenceFile', () => {
     const record = file.edges[index];
     expect(record?.sentence).toBe('Example Trading Technology Co. registered at Example Tower');
     expect(record?.grade).toBe('confirmed');
-    expect(record?.meaning).toBe('Verified independently by a second source.');
+    // The meaning is the grading rule's own wording, wherever it is written.
+    expect(record?.meaning).toBe(CONFIDENCE_INFO.confirmed.meaning);
     expect(record?.sources.map((s) => [s.title, s.publisher, s.date, s.url])).toEqual([
       ['Annual register of firms', 'Example Registry', '2019', null],
       ['Researchers tie Heron group to a trading firm', 'Example News', '2020-03-05', 'https://news.example.com/heron'],
