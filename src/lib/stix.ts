@@ -4,7 +4,7 @@ import { entryPath } from './paths.ts';
 import type { Citation } from './citations.ts';
 import { CONFIDENCE_INFO } from './schema/confidence.ts';
 import { RELATIONS } from './schema/relations.ts';
-import { uuidV5 } from './uuid.ts';
+import { v5 as uuidV5 } from 'uuid';
 
 /**
  * The case as STIX 2.1, the format threat-intelligence tools (OpenCTI, MISP) exchange: actors
@@ -111,7 +111,7 @@ class StixWriter {
 
   /** A writer for one case and publisher. */
   static async create(model: CaseModel, options: StixOptions): Promise<StixWriter> {
-    const publisherId = `identity--${await uuidV5(CASEFILE_NAMESPACE, `publisher:${options.publisher}`)}`;
+    const publisherId = `identity--${uuidV5(`publisher:${options.publisher}`, CASEFILE_NAMESPACE)}`;
     return new StixWriter(model, options, publisherId);
   }
 
@@ -144,12 +144,12 @@ class StixWriter {
     if (entry?.kind === 'entity') {
       if (entry.type === 'identities') {
         const sco = observableOf(entry);
-        return `${sco.type}--${await uuidV5(STIX_SCO_NAMESPACE, canonicalJson(sco.key))}`;
+        return `${sco.type}--${uuidV5(canonicalJson(sco.key), STIX_SCO_NAMESPACE)}`;
       }
-      return `${stixTypeOf(entry)}--${await uuidV5(CASEFILE_NAMESPACE, id)}`;
+      return `${stixTypeOf(entry)}--${uuidV5(id, CASEFILE_NAMESPACE)}`;
     }
-    if (entry?.kind === 'report') return `report--${await uuidV5(CASEFILE_NAMESPACE, id)}`;
-    return `relationship--${await uuidV5(CASEFILE_NAMESPACE, `relation:${id}`)}`;
+    if (entry?.kind === 'report') return `report--${uuidV5(id, CASEFILE_NAMESPACE)}`;
+    return `relationship--${uuidV5(`relation:${id}`, CASEFILE_NAMESPACE)}`;
   }
 
   #dossierReference(id: string): ExternalReference {
@@ -378,7 +378,7 @@ async function bundle(
     const refs = await Promise.all(ids.map((id) => writer.idOf(id)));
     if (refs.length > 0) objects.push(await writer.report(report, refs));
   }
-  return { type: 'bundle', id: `bundle--${await uuidV5(CASEFILE_NAMESPACE, `bundle:${bundleName}`)}`, objects };
+  return { type: 'bundle', id: `bundle--${uuidV5(`bundle:${bundleName}`, CASEFILE_NAMESPACE)}`, objects };
 }
 
 /** The whole published case as one STIX 2.1 bundle. */
