@@ -45,10 +45,3 @@ export function splitWikilinks(text: string): WikilinkPiece[] {
   if (cursor < text.length) pieces.push({ kind: 'text', text: text.slice(cursor) });
   return pieces;
 }
-
-/** The 1-based line on which an offset of a text falls. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}

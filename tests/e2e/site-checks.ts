@@ -17,7 +17,7 @@ import { markTabbables, tabOnce, tabThrough } from './keyboard.ts';
 import { readCaseFiles } from '../../src/integrations/case-files.ts';
 import { cspDirectives } from '../../src/integrations/security-headers.ts';
 import { HEADER_ONLY_DIRECTIVES, metaPolicy, parseCsp, parseHeadersFile } from '../../src/lib/security-policy.ts';
-import { INDICATOR_KINDS } from '../../src/lib/schema/identities.ts';
+import { isIndicatorKind } from '../../src/lib/schema/identities.ts';
 import { SITE, tileOrigin } from '../../src/config.ts';
 
 /**
@@ -304,9 +304,7 @@ export function siteWideChecks(built: BuiltCase): void {
 
   test('indicators appear nowhere in published text undefanged (JSON exports excepted)', () => {
     const indicators = caseFiles.inputs.flatMap((input) =>
-      input.collection === 'identities' && (INDICATOR_KINDS as readonly string[]).includes(input.data.kind)
-        ? [input.data.value.toLowerCase()]
-        : [],
+      input.collection === 'identities' && isIndicatorKind(input.data.kind) ? [input.data.value.toLowerCase()] : [],
     );
     const found: string[] = [];
     // The JSON and STIX exports are data for analysts' tools, which need the plain value (a STIX

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findWikilinks, lineAt, splitWikilinks } from '../../src/lib/wikilinks.ts';
+import { findWikilinks, splitWikilinks } from '../../src/lib/wikilinks.ts';
 import { findEmbeds } from '../../src/lib/embeds.ts';
 
 describe('findWikilinks', () => {
@@ -33,13 +33,6 @@ describe('splitWikilinks', () => {
   test('alternates text and links', () => {
     const pieces = splitWikilinks('x [[a/b]] y');
     expect(pieces.map((p) => p.kind)).toEqual(['text', 'wikilink', 'text']);
-  });
-});
-
-describe('lineAt', () => {
-  test('counts lines from 1', () => {
-    expect(lineAt('a\nb\nc', 0)).toBe(1);
-    expect(lineAt('a\nb\nc', 4)).toBe(3);
   });
 });
 

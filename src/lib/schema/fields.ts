@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { coercePartialDate, parsePartialDate, type PartialDate } from '../dates.ts';
-import { RELATION_KEYS } from './relations.ts';
+import { RELATION_KEYS, type RelationKey } from './relations.ts';
 import { CONFIDENCE_LEVELS } from './confidence.ts';
 
 /**
@@ -82,7 +82,7 @@ export const confidence = z.enum(CONFIDENCE_LEVELS, {
 /** A typed, sourced, graded relationship to another entity, written in the file of one end only. */
 export const link = z.strictObject({
   /** The kind of relationship, from the relation vocabulary. */
-  rel: z.enum(RELATION_KEYS as [string, ...string[]], {
+  rel: z.enum(RELATION_KEYS as [RelationKey, ...RelationKey[]], {
     error: 'unknown relation type',
   }),
   /** The entity at the other end, `type/slug`. */

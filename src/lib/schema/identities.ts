@@ -22,7 +22,15 @@ export const IDENTITY_KINDS = [
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
 
 /** Kinds whose values are indicators: shown defanged, never as live links. */
-export const INDICATOR_KINDS: readonly IdentityKind[] = ['domain', 'url', 'email'];
+export const INDICATOR_KINDS = ['domain', 'url', 'email'] as const satisfies readonly IdentityKind[];
+
+/** A kind of identity whose value is an indicator. */
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+/** True when identities of this kind are indicators (the one test, for pages, checks and exports). */
+export function isIndicatorKind(kind: string): kind is IndicatorKind {
+  return (INDICATOR_KINDS as readonly string[]).includes(kind);
+}
 
 /** Whether an identity still exists where it was found. */
 export const IDENTITY_STATUSES = ['active', 'scrubbed', 'unknown'] as const;
