@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { CONTENT_ROOT } from './src/content-root.ts';
-import { CaseLinkIndex } from './src/integrations/case-index.ts';
 import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
@@ -13,7 +12,6 @@ import { cspDirectives, securityHeadersFile } from './src/integrations/security-
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
 const base = process.env.CASEFILE_BASE || '/';
-const index = new CaseLinkIndex();
 
 export default defineConfig({
   site,
@@ -41,15 +39,9 @@ export default defineConfig({
     // Shiki colours code with inline styles, which the Content Security Policy forbids.
     syntaxHighlight: false,
     processor: satteri({
-      mdastPlugins: [wikilinkPlugin(index, base)],
+      mdastPlugins: [wikilinkPlugin(CONTENT_ROOT, base)],
       hastPlugins: [hanziPlugin()],
     }),
   },
-  integrations: [
-    caseCheck({ contentRoot: CONTENT_ROOT, index }),
-    mdx(),
-    sitemap(),
-    pagefindIndex(),
-    securityHeadersFile(),
-  ],
+  integrations: [caseCheck({ contentRoot: CONTENT_ROOT }), mdx(), sitemap(), pagefindIndex(), securityHeadersFile()],
 });

@@ -45,3 +45,31 @@ export function splitWikilinks(text: string): WikilinkPiece[] {
   if (cursor < text.length) pieces.push({ kind: 'text', text: text.slice(cursor) });
   return pieces;
 }
+
+/** What a wikilink needs to know of its target. */
+export interface WikilinkTarget {
+  /** Display name. */
+  name: string;
+  /** Collection key, for styling. */
+  collection: string;
+}
+
+/** A wikilink as drawn: a link to its entry, or, when the target is missing, a marked label. */
+export type DrawnWikilink =
+  | { kind: 'link'; label: string; path: string; className: string[] }
+  | { kind: 'broken'; label: string; title: string; className: string[] };
+
+/**
+ * The one drawing of a wikilink, for bodies (the Markdown pipeline) and frontmatter texts alike:
+ * labelled with the author's label or the entry's name, classed by the target's type. A broken one
+ * is reachable only under `astro dev`: a build refuses it first.
+ */
+export function drawWikilink(
+  link: Pick<Wikilink, 'target' | 'label'>,
+  lookup: (id: string) => WikilinkTarget | undefined,
+): DrawnWikilink {
+  const target = lookup(link.target);
+  const label = link.label ?? target?.name ?? link.target;
+  if (!target) return { kind: 'broken', label, title: `No entry at ${link.target}`, className: ['wikilink-broken'] };
+  return { kind: 'link', label, path: `/${link.target}/`, className: ['wikilink', `type-${target.collection}`] };
+}

@@ -1,4 +1,4 @@
-import { getCase } from './case.ts';
+import { getCase } from './checked-case.ts';
 import { adjacencyOf, buildCaseGraph, type CaseGraph, type GraphEdge, type Step } from '../lib/graph.ts';
 import { layoutGraph, type LayoutPoint } from '../lib/layout.ts';
 import { timedStage } from '../stage-timings.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import type { CaseModel } from '../../src/lib/case.ts';
 import { entryPath } from '../../src/lib/paths.ts';
 import { CONFIDENCE_INFO } from '../../src/lib/schema/confidence.ts';

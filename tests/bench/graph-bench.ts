@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser.ts';
 import { generateCase } from './generate-case.ts';
 import { buildSite, flag, formatRows, median, serveSite } from './site-runner.ts';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { layoutGraph } from '../../src/lib/layout.ts';
 

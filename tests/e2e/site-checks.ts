@@ -14,7 +14,7 @@ import {
   type PageWatch,
 } from './page-watch.ts';
 import { markTabbables, tabOnce, tabThrough } from './keyboard.ts';
-import { readCaseFiles } from '../../src/integrations/case-files.ts';
+import { readCaseFolder } from '../../src/reader/read-case.ts';
 import { cspDirectives } from '../../src/integrations/security-headers.ts';
 import { HEADER_ONLY_DIRECTIVES, metaPolicy, parseCsp, parseHeadersFile } from '../../src/lib/security-policy.ts';
 import { isIndicatorKind } from '../../src/lib/schema/identities.ts';
@@ -91,7 +91,7 @@ const everyPageTest = test.extend<object, { watched: { tab: Page; seen: PageWatc
 export function siteWideChecks(built: BuiltCase): void {
   const { dist } = built;
   const pages = existsSync(path.join(ROOT, dist)) ? builtPages(dist) : [];
-  const caseFiles = readCaseFiles(path.join(ROOT, built.content));
+  const caseFiles = readCaseFolder(path.join(ROOT, built.content));
 
   test('the build has pages to check', () => {
     expect(pages.length, `no pages under ${dist}/: run the build first`).toBeGreaterThan(5);
@@ -283,12 +283,8 @@ export function siteWideChecks(built: BuiltCase): void {
 
   test('published images carry no EXIF, GPS, camera or XMP metadata, and no original is copied', async () => {
     const images = builtFiles(dist).filter((file) => IMAGE_FILE.test(file));
-    const sourceImages = caseFiles.inputs.flatMap((input) =>
-      'images' in input.data && !input.data.draft
-        ? (input.data.images as { src: string }[]).map((image) =>
-            path.resolve(ROOT, built.content, input.collection, image.src),
-          )
-        : [],
+    const sourceImages = caseFiles.files.flatMap((read) =>
+      read.input.data.draft ? [] : read.images.map((image) => path.resolve(ROOT, built.content, image)),
     );
     if (sourceImages.length > 0) expect(images.length, 'the content has images, so the build must').toBeGreaterThan(0);
     const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

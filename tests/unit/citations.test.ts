@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { findInlineCitations, parseCitationItem, sourceIdsOf, splitInlineCitations } from '../../src/lib/citations.ts';
 import { relationAnchor, relationEvidence } from '../../src/lib/evidence.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { caseBundle, countryCode, entityBundle, type StixObject } from '../../src/lib/stix.ts';
 import { caseRecord, entityRecord } from '../../src/lib/export-json.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { ENTITY_TYPES } from '../../src/lib/schema/entity-types.ts';
 import type { Confidence } from '../../src/lib/schema/confidence.ts';

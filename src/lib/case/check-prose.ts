@@ -3,7 +3,7 @@ import { findInlineCitations, type Citation } from '../citations.ts';
 import { findWikilinks } from '../wikilinks.ts';
 import { EMBEDS, findEmbeds } from '../embeds.ts';
 import { inputId } from './entries.ts';
-import { bodyProse, frontmatterProse, type ProseField } from './prose.ts';
+import { bodyTexts, frontmatterProse, type ProseField } from './prose.ts';
 import type { ProblemLog } from './problem-log.ts';
 import type { References } from './references.ts';
 import type { AnyCaseInput } from './types.ts';
@@ -66,11 +66,13 @@ function checkText(
 export function checkProse(input: AnyCaseInput, refs: References, log: ProblemLog): ProseFindings {
   const id = inputId(input);
   for (const prose of frontmatterProse(input)) checkText(input, prose, refs, log, []);
-  const body = bodyProse(input);
   const bodyCitations: Citation[] = [];
-  const mentions = new Set(checkText(input, body, refs, log, bodyCitations));
-  for (const embed of findEmbeds(body.text)) {
-    const line = body.lineOf(embed.index);
+  const mentions = new Set<string>();
+  for (const text of bodyTexts(input)) {
+    for (const target of checkText(input, text, refs, log, bodyCitations)) mentions.add(target);
+  }
+  for (const embed of findEmbeds(input.bodyFacts.jsx)) {
+    const line = embed.line;
     const { prop, collections } = EMBEDS[embed.component];
     if (embed.ids.length === 0) {
       log.add(input, [], 'body', `<${embed.component}> lists no ids`, `give ${prop}={["type/slug", …]}`, line);

@@ -62,7 +62,23 @@ export function frontmatterProse(input: AnyCaseInput): ProseField[] {
   return fields;
 }
 
-/** The whole body as one piece of prose, for the checks that read it as text (indicators). */
+/** The body's prose, one piece per text node of its tree: code and components are not prose. */
+export function bodyTexts(input: AnyCaseInput): ProseField[] {
+  return input.bodyFacts.texts.map((text) => {
+    let lines: ((offset: number) => number) | undefined;
+    return {
+      field: 'body',
+      path: [],
+      text: text.raw,
+      lineOf: (offset: number) => {
+        lines ??= lineLocator(text.raw);
+        return text.line + lines(offset) - 1;
+      },
+    };
+  });
+}
+
+/** The whole body as one piece of text, for the check that reads it as a reader could (indicators). */
 export function bodyProse(input: AnyCaseInput): ProseField {
   let lines: ((offset: number) => number) | undefined;
   const start = input.bodyLine ?? 1;

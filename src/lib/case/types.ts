@@ -6,6 +6,7 @@ import type { CaseProblem } from '../problems.ts';
 import type { PartialDate } from '../dates.ts';
 import type { Citation } from '../citations.ts';
 import type { CaseModel } from './model.ts';
+import type { BodyFacts } from '../body-tree.ts';
 
 /**
  * The shapes of the case model: what the reader hands in (inputs), what pages read (entries,
@@ -28,6 +29,8 @@ export interface CaseInput<K extends CollectionKey = CollectionKey> {
   file: string;
   /** The Markdown body, raw. */
   body: string;
+  /** What the body's syntax tree holds: its prose, images and components. */
+  bodyFacts: BodyFacts;
   /** Parsed, validated frontmatter. */
   data: CaseData[K];
   /** Line of the file on which the body starts (for problem reports); 1 when unknown. */

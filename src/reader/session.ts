@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { checkCaseFolder, type CheckedCase } from './read-case.ts';
+
+/**
+ * The checked case of this process. `astro build` loads its config, its content loaders and its
+ * pages as separate module graphs in one Node process: the case is read and checked once, by the
+ * first of them to ask (the build's check, before anything else), and every later one gets the same
+ * result, so the pages read the very model the checks built.
+ */
+
+/** One checked case and how it was read. */
+interface Session {
+  root: string;
+  includeDrafts: boolean;
+  result: CheckedCase;
+}
+
+const KEY = Symbol.for('casefile.checked-case');
+
+/** The process-wide slot, shared across module graphs through the global object. */
+function slot(): { current?: Session } {
+  const global = globalThis as { [KEY]?: { current?: Session } };
+  global[KEY] ??= {};
+  return global[KEY];
+}
+
+/** The case under a content root, read and checked once per process (or again when `fresh`). */
+export function checkedCase(contentRoot: string, includeDrafts: boolean, fresh = false): CheckedCase {
+  const root = path.resolve(contentRoot);
+  const current = slot().current;
+  if (!fresh && current?.root === root && current.includeDrafts === includeDrafts) return current.result;
+  const result = checkCaseFolder(root, { includeDrafts });
+  slot().current = { root, includeDrafts, result };
+  return result;
+}
+
+/** The case under a content root as this process last checked it, or checked now (drafts included). */
+export function currentCase(contentRoot: string): CheckedCase {
+  const current = slot().current;
+  if (current?.root === path.resolve(contentRoot)) return current.result;
+  return checkedCase(contentRoot, true);
+}
