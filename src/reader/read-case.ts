@@ -148,7 +148,13 @@ export function readCase(source: ContentSource): CaseFiles {
     return { inputs: [], files, problems, unparsed };
   }
   let entries = 0;
-  for (const relative of source.list()) {
+  // Collections in their listed order, then files by name: the order relationships are declared in.
+  const order = (relative: string) => {
+    const index = COLLECTIONS.findIndex((collection) => relative.startsWith(`${collection}/`));
+    return index === -1 ? COLLECTIONS.length : index;
+  };
+  const listed = source.list().sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const relative of listed) {
     const [top = '', ...rest] = relative.split('/');
     if (top.startsWith('.')) continue;
     if (!isCollectionKey(top)) {
