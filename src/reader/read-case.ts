@@ -198,10 +198,15 @@ export function readCase(source: ContentSource): CaseFiles {
 /** The case read and built, with every problem of reading and building. */
 export type CheckedCase = BuildResult & CaseFiles;
 
-/** Reads, validates and builds a case, returning every problem. */
+/** Today's date (UTC), YYYY-MM-DD: the day after which nothing may be dated. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Reads, validates and builds a case, returning every problem; dates are checked against today unless told. */
 export function checkCase(source: ContentSource, options: Omit<BuildOptions, 'unparsed'>): CheckedCase {
   const files = readCase(source);
-  const built = buildCase(files.inputs, { ...options, unparsed: files.unparsed });
+  const built = buildCase(files.inputs, { today: today(), ...options, unparsed: files.unparsed });
   return { ...files, model: built.model, problems: [...files.problems, ...built.problems] };
 }
 

@@ -9,6 +9,8 @@ import { RelationChecker } from './check-relations.ts';
 import { checkProse } from './check-prose.ts';
 import { indicatorCheck } from './check-indicators.ts';
 import { checkWholeCase } from './check-whole-case.ts';
+import { checkLineage } from './check-lineage.ts';
+import { checkDates } from './check-dates.ts';
 import type { AnyCaseInput, BuildOptions, BuildResult } from './types.ts';
 
 /**
@@ -59,8 +61,10 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
     const prose = checkProse(input, refs, log);
     if (prose.mentions.length > 0) mentions.set(inputId(input), prose.mentions);
     checkIndicators(input, log);
+    if (options.today !== undefined) checkDates(input, options.today, log);
     entries.push(toEntry(input, prose.bodyCitations));
   }
+  checkLineage(relations.relations, all, log);
   const model = new CaseModel(entries, relations.relations, mentions, redirects);
   checkWholeCase(model, { all, brokenEnds: refs.brokenEnds, complete: unparsed.size === 0 }, log);
   return { model, problems: log.problems };

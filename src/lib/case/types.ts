@@ -188,6 +188,8 @@ export interface BuildOptions {
   includeDrafts: boolean;
   /** Ids of files that exist but failed validation: references to them are not reported again. */
   unparsed?: readonly string[] | undefined;
+  /** Today, YYYY-MM-DD: no date may come after it (except a planned event's). Unchecked when absent. */
+  today?: string | undefined;
 }
 
 /** The case, with its problems. */

@@ -28,6 +28,12 @@ export const partialDate = z.unknown().transform((value, ctx): PartialDate => {
   return date;
 });
 
+/**
+ * An identifier (a handle, a QQ or phone number, a catalogue id): text, exactly as written. YAML
+ * reads an unquoted 02283281234 as the number 2283281234, so a number is refused, not converted.
+ */
+export const identifier = z.string({ error: 'an identifier must be written as text' }).min(1);
+
 /** A reference `type/slug` to another entry. */
 export const reference = z
   .string({ error: 'expected a reference written type/slug, e.g. people/gao-qiang' })
@@ -107,6 +113,8 @@ export const event = z.strictObject({
   text: z.string().min(1, { error: 'describe the event' }),
   /** Citations that support it. */
   sources: requiredSources,
+  /** An announced event that has not happened yet (a hearing, a sanction taking effect): its date may lie ahead. */
+  planned: z.boolean().optional(),
 });
 
 /** Another name for an entry; a plain string or an object saying who uses it. */
@@ -150,7 +158,7 @@ export const externalId = z.strictObject({
   /** The catalogue, e.g. "MITRE ATT&CK". */
   system: z.string().min(1),
   /** The id there, e.g. "G0045". */
-  id: z.string().min(1),
+  id: identifier,
   /** The catalogue page for it. */
   url: z.url().optional(),
 });

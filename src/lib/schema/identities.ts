@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { entityBase } from './base.ts';
+import { identifier } from './fields.ts';
 
 /** Kinds of online identity. */
 export const IDENTITY_KINDS = [
@@ -42,7 +43,7 @@ export function identitySchema<I extends z.ZodType>(image: () => I) {
     /** What kind of identity it is. */
     kind: z.enum(IDENTITY_KINDS, { error: `expected one of ${IDENTITY_KINDS.join(', ')}` }),
     /** The identifier itself (a handle, a QQ number, a domain), written plainly; pages defang indicators. */
-    value: z.union([z.string().min(1), z.number()]).transform(String),
+    value: identifier,
     /** Where the identity lives, e.g. Twitter, 51CTO. */
     platform: z.string().optional(),
     /** Whether it still exists. */
