@@ -6,6 +6,7 @@ import type {
   AnyEntity,
   CaseData,
   CaseEntry,
+  CitationUse,
   Redirect,
   Relation,
   RelationGroup,
@@ -94,22 +95,23 @@ export class CaseModel {
   }
 
   #indexCitations(entry: CaseEntry): void {
-    const cite = (citations: readonly Citation[], about: string) => {
+    const cite = (citations: readonly Citation[], about: CitationUse) => {
       for (const id of sourceIdsOf(citations)) this.#push(this.#citedBy, id, { id: entry.id, about });
     };
     if (entry.kind === 'source') return;
-    cite(entry.data.sources, 'the entry as a whole');
-    cite(entry.bodyCitations, 'the text');
+    cite(entry.data.sources, { kind: 'entry' });
+    cite(entry.bodyCitations, { kind: 'text' });
     if (entry.kind === 'report') return;
-    for (const alias of entry.aliases) cite(alias.sources, `the alias ${alias.name}`);
+    for (const alias of entry.aliases) cite(alias.sources, { kind: 'alias', alias: alias.name });
     for (const dispute of entry.data.disputes) {
-      for (const claim of dispute.claims) cite(claim.sources, `${dispute.about}: ${claim.value}`);
+      for (const claim of dispute.claims) {
+        cite(claim.sources, { kind: 'dispute', about: dispute.about, claim: claim.value });
+      }
     }
-    for (const event of entry.data.events) cite(event.sources, `event, ${event.date}`);
+    for (const event of entry.data.events) cite(event.sources, { kind: 'event', date: event.date, text: event.text });
     for (const view of this.#relationsByEntity.get(entry.id) ?? []) {
-      if (view.relation.from !== entry.id) continue;
-      const other = this.entries.get(view.other);
-      cite(view.relation.sources, `${RELATIONS[view.relation.rel].forward} ${other?.name ?? view.other}`);
+      if (view.relation.from === entry.id)
+        cite(view.relation.sources, { kind: 'relationship', relation: view.relation });
     }
   }
 

@@ -174,12 +174,24 @@ export interface Redirect {
   to: string;
 }
 
+/**
+ * What a citation supports: the entry as a whole, its text, one of its aliases, relationships,
+ * events or disputed claims. Pages word it; `describeUse` (src/lib/citation-uses.ts) is the default.
+ */
+export type CitationUse =
+  | { kind: 'entry' }
+  | { kind: 'text' }
+  | { kind: 'alias'; alias: string }
+  | { kind: 'relationship'; relation: Relation }
+  | { kind: 'event'; date: PartialDate; text: string }
+  | { kind: 'dispute'; about: string; claim: string };
+
 /** Where a source is cited. */
 export interface SourceUse {
   /** The citing entry. */
   id: string;
-  /** What the citation supports, in words ("relationship: recruits for Huaying Haitai"). */
-  about: string;
+  /** What the citation supports there. */
+  about: CitationUse;
 }
 
 /** How to build the model. */
