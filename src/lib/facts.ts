@@ -57,6 +57,11 @@ export function humanise(key: string): string {
   return key.replace(/-/g, ' ');
 }
 
+/** Reached only by an entity type that has no branch: `entity` is `never` while every type has one. */
+function unhandledType(entity: never): never {
+  throw new Error(`no facts for entity ${JSON.stringify(entity)}`);
+}
+
 /** The facts rows of an entity, by type. */
 export function factsOf(entity: AnyEntity): Fact[] {
   const facts: Fact[] = [];
@@ -129,6 +134,9 @@ export function factsOf(entity: AnyEntity): Fact[] {
       if (d.first_seen) add('First seen', [text(formatPartialDate(d.first_seen))]);
       break;
     }
+    default:
+      // A new entity type is a compile error here until it says which facts it shows.
+      return unhandledType(entity);
   }
   return facts.map((fact) => ({ ...fact, values: fact.values.filter((v) => v.kind !== 'text' || v.text !== '') }));
 }
