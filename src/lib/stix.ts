@@ -110,9 +110,9 @@ class StixWriter {
   }
 
   /** A writer for one case and publisher. */
-  static async create(model: CaseModel, options: StixOptions): Promise<StixWriter> {
+  static create(model: CaseModel, options: StixOptions): Promise<StixWriter> {
     const publisherId = `identity--${uuidV5(`publisher:${options.publisher}`, CASEFILE_NAMESPACE)}`;
-    return new StixWriter(model, options, publisherId);
+    return Promise.resolve(new StixWriter(model, options, publisherId));
   }
 
   /** The publisher's identity, which every other object names as its creator. */
@@ -139,7 +139,11 @@ class StixWriter {
     return pending;
   }
 
-  async #computeId(id: string): Promise<string> {
+  #computeId(id: string): Promise<string> {
+    return Promise.resolve(this.#computeIdNow(id));
+  }
+
+  #computeIdNow(id: string): string {
     const entry = this.#model.get(id);
     if (entry?.kind === 'entity') {
       if (entry.type === 'identities') {

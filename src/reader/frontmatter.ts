@@ -101,9 +101,9 @@ function nodeAt(root: YamlNode | null, pathToField: FieldPath): YamlNode | null 
 /** Where each field of a frontmatter is, and how its scalars were written. */
 export interface FieldLocator {
   /** The 1-based file line of a field. */
-  line(path: FieldPath): number | undefined;
+  readonly line: (path: FieldPath) => number | undefined;
   /** A scalar's text as written (`02283281234`, not the number it parsed as). */
-  source(path: FieldPath): string | undefined;
+  readonly source: (path: FieldPath) => string | undefined;
 }
 
 /** Locates fields of a frontmatter; the second, slower parser runs only when a problem asks. */
@@ -117,12 +117,12 @@ export function fieldLocator(split: SplitFile): FieldLocator {
     return positions;
   };
   return {
-    line(pathToField) {
+    line: (pathToField) => {
       const { doc, lines } = load();
       const offset = nodeAt(doc.contents, pathToField)?.range?.[0];
       return offset === undefined ? undefined : split.yamlLine + lines.linePos(offset).line - 1;
     },
-    source(pathToField) {
+    source: (pathToField) => {
       const node = nodeAt(load().doc.contents, pathToField);
       return isScalar(node) ? node.source : undefined;
     },

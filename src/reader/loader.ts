@@ -31,8 +31,9 @@ async function storeFiles(
   collection: CollectionKey,
   contentRoot: string,
   files: readonly ReadFile[],
-  { config, store, parseData, renderMarkdown, generateDigest }: LoaderContext,
+  context: LoaderContext,
 ): Promise<void> {
+  const { config, store } = context;
   const root = fileURLToPath(config.root);
   const untouched = new Set(store.keys());
   for (const read of files) {
@@ -41,16 +42,16 @@ async function storeFiles(
     untouched.delete(id);
     const absolute = posix.join(contentRoot, read.path);
     const filePath = relative(root, absolute).split('\\').join('/');
-    const digest = generateDigest(read.text);
+    const digest = context.generateDigest(read.text);
     // Every entry is stored anew: an entry kept from an earlier build could point at another
     // folder's files (its images), and the reader has read the file already anyway.
     store.delete(id);
     const raw = typeof read.raw === 'object' && read.raw !== null ? { ...read.raw } : {};
-    const data = await parseData({ id, data: raw, filePath: absolute });
+    const data = await context.parseData({ id, data: raw, filePath: absolute });
     if (read.path.endsWith('.mdx')) {
       store.set({ id, data, body: read.input.body, filePath, digest, deferredRender: true });
     } else {
-      const rendered = await renderMarkdown(read.input.body, { fileURL: pathToFileURL(absolute) });
+      const rendered = await context.renderMarkdown(read.input.body, { fileURL: pathToFileURL(absolute) });
       const assetImports = rendered.metadata?.imagePaths;
       store.set({
         id,

@@ -15,13 +15,15 @@ interface Session {
   result: CheckedCase;
 }
 
-const KEY = Symbol.for('casefile.checked-case');
+declare global {
+  /** The checked case of this process (see above); one slot for every module graph. */
+  var casefileCheckedCase: { current?: Session } | undefined;
+}
 
 /** The process-wide slot, shared across module graphs through the global object. */
 function slot(): { current?: Session } {
-  const global = globalThis as { [KEY]?: { current?: Session } };
-  global[KEY] ??= {};
-  return global[KEY];
+  globalThis.casefileCheckedCase ??= {};
+  return globalThis.casefileCheckedCase;
 }
 
 /** The case under a content root, read and checked once per process (or again when `fresh`). */

@@ -1,7 +1,6 @@
 import { z } from 'astro/zod';
 import { didYouMean } from '../lib/did-you-mean.ts';
 import { formatFieldPath, type CaseProblem } from '../lib/problems.ts';
-import type { FieldPath } from '../lib/case.ts';
 import type { FieldLocator } from './frontmatter.ts';
 
 /**
@@ -68,7 +67,7 @@ export function problemsFromIssue(
   if (value === undefined) return problem(`missing required field: ${issue.message}`);
   if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value !== 'object') {
     // YAML reads 02283281234 as the number 2283281234: identifiers must be quoted to stay exact.
-    const written = fields.source(issuePath as FieldPath) ?? String(value);
+    const written = fields.source(issuePath) ?? JSON.stringify(value);
     const key = issuePath.filter((part) => typeof part === 'string').at(-1) ?? 'value';
     return problem(
       `${issue.message}: YAML reads ${written} as a ${typeof value}, which may not survive exactly`,

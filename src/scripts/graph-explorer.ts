@@ -243,7 +243,7 @@ export class CaseGraphExplorer extends HTMLElement {
       .translate(this.#width / 2, this.#height / 2)
       .scale(k)
       .translate(-(minX + maxX) / 2, -(minY + maxY) / 2);
-    this.#selection.call(this.#zoom.transform, transform);
+    this.#zoom.transform(this.#selection, transform);
   }
 
   /** Draws on the next animation frame (once, however many changes arrive). */

@@ -256,7 +256,7 @@ export class MapView {
     marker = L.marker([place.lat, place.lon], { icon, title: place.name, alt: place.name, riseOnHover: true });
     marker.bindPopup(() => placePopup(place, this.#config.base), this.#popupOptions());
     marker.on('popupclose', () => {
-      const icon = marker?.getElement();
+      const icon = marker.getElement();
       if (icon && document.activeElement === document.body) icon.focus({ preventScroll: true });
     });
     this.#markers.set(place.id, marker);

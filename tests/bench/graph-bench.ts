@@ -78,7 +78,7 @@ export async function measureExplorer(baseUrl: string, runs = 5): Promise<Explor
       const { firstDrawMs, nodesDrawn } = await page.evaluate(() => {
         const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
         const [mark] = performance.getEntriesByName('casefile:graph:first-draw');
-        const element = document.querySelector('case-graph') as (HTMLElement & { drawn?: { nodes: number } }) | null;
+        const element = document.querySelector<HTMLElement & { drawn?: { nodes: number } }>('case-graph');
         return {
           firstDrawMs: (mark?.startTime ?? NaN) - (navigation?.loadEventEnd ?? NaN),
           nodesDrawn: element?.drawn?.nodes ?? 0,

@@ -35,9 +35,7 @@ export class RelationChecker {
     if (input.collection !== 'sources') checkSources(input.data.sources, ['sources'], 'sources');
     if (!isEntityInput(input)) return;
     const data = input.data;
-    data.aliases.forEach((alias, i) =>
-      checkSources(alias.sources ?? [], ['aliases', i, 'sources'], `aliases[${i}].sources`),
-    );
+    data.aliases.forEach((alias, i) => checkSources(alias.sources, ['aliases', i, 'sources'], `aliases[${i}].sources`));
     data.events.forEach((event, i) => checkSources(event.sources, ['events', i, 'sources'], `events[${i}].sources`));
     data.disputes.forEach((dispute, i) =>
       dispute.claims.forEach((claim, j) =>

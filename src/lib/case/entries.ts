@@ -21,7 +21,7 @@ function toEntity(input: EntityCaseInput, common: Omit<CaseEntry, 'kind' | 'type
   const fields = {
     native: data.native,
     nativeLang: data.native === undefined ? undefined : nativeLang(data.native, data.native_lang),
-    aliases: data.aliases.map((alias) => ({ ...alias, sources: alias.sources ?? [] })),
+    aliases: data.aliases,
   };
   // One branch per type keeps `type` and `data` paired without a cast.
   switch (input.collection) {

@@ -211,7 +211,7 @@ test('the table beside the diagram lists the same links as graph.json', async ({
           const cells = [...tr.querySelectorAll('td')];
           const from = cells[0]?.querySelector('a')?.pathname ?? '';
           const to = cells[2]?.querySelector('a')?.pathname ?? '';
-          return `${from} | ${cells[1]?.textContent?.trim() ?? ''} | ${to}`;
+          return `${from} | ${cells[1]?.textContent.trim() ?? ''} | ${to}`;
         }),
       )),
     );
