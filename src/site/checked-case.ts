@@ -21,3 +21,9 @@ export async function getCollectionEntry(id: string): Promise<CollectionEntry<Co
   const { collection, slug } = splitId(id);
   return isCollectionKey(collection) ? getEntry(collection, slug) : undefined;
 }
+
+/** An entry a page was generated for: it exists, since the page's paths come from the same model. */
+export function pageEntry<E>(entry: E | undefined, id: string): E {
+  if (entry === undefined) throw new Error(`no published entry ${id}`);
+  return entry;
+}

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { describeUse } from '../../src/lib/citation-uses.ts';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import type { CitationUse } from '../../src/lib/case.ts';
+import { entryId } from '../../src/lib/ids.ts';
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 
@@ -27,8 +28,8 @@ describe('describeUse', () => {
   const relation = {
     key: 'people/gao-qiang>recruits-for>companies/huaying-haitai',
     rel: 'recruits-for',
-    from: 'people/gao-qiang',
-    to: 'companies/huaying-haitai',
+    from: entryId('people', 'gao-qiang'),
+    to: entryId('companies', 'huaying-haitai'),
     confidence: 'moderate',
     sources: [],
     note: undefined,

@@ -1,5 +1,5 @@
 import { nativeLang } from '../hanzi.ts';
-import { entryId } from '../paths.ts';
+import { entryId, type EntryId } from '../ids.ts';
 import { isEntityType } from '../schema/entity-types.ts';
 import type { AnyCaseInput, AnyEntity, CaseEntry, EntityCaseInput } from './types.ts';
 
@@ -11,7 +11,7 @@ export function isEntityInput(input: AnyCaseInput): input is EntityCaseInput {
 }
 
 /** The id of an input's entry, `type/slug`. */
-export function inputId(input: AnyCaseInput): string {
+export function inputId(input: AnyCaseInput): EntryId {
   return entryId(input.collection, input.slug);
 }
 

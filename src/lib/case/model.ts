@@ -126,6 +126,18 @@ export class CaseModel {
     return entry?.kind === 'entity' ? entry : undefined;
   }
 
+  /** The report with this id, if included. */
+  report(id: string): Report | undefined {
+    const entry = this.entries.get(id);
+    return entry?.kind === 'report' ? entry : undefined;
+  }
+
+  /** The source with this id (`sources/slug`), if included. */
+  source(id: string): Source | undefined {
+    const entry = this.entries.get(id);
+    return entry?.kind === 'source' ? entry : undefined;
+  }
+
   /** Entities of one type, by name. */
   entitiesOfType<K extends EntityType>(type: K): Extract<AnyEntity, { type: K }>[] {
     return this.entities.filter((entity): entity is Extract<AnyEntity, { type: K }> => entity.type === type);

@@ -1,13 +1,12 @@
-import { entryId } from '../paths.ts';
-import { isCollectionKey } from '../schema/entity-types.ts';
-import { REFERENCE_PATTERN } from '../schema/fields.ts';
+import { parseEntryId, type EntryId } from '../ids.ts';
+import { inputId } from './entries.ts';
 import type { ProblemLog } from './problem-log.ts';
 import type { AnyCaseInput, Redirect } from './types.ts';
 
 /** Old addresses (`redirect_from`): which entry each now points at, and the redirects to publish. */
 export interface RedirectTable {
   /** Every old id, drafts' included, to the id it moved to: "was renamed" beats "nothing is at". */
-  index: ReadonlyMap<string, string>;
+  index: ReadonlyMap<string, EntryId>;
   /** The redirects of included entries, to publish. */
   redirects: Redirect[];
 }
@@ -18,15 +17,16 @@ export function collectRedirects(
   included: (input: AnyCaseInput) => boolean,
   log: ProblemLog,
 ): RedirectTable {
-  const index = new Map<string, string>();
+  const index = new Map<string, EntryId>();
   const redirects: Redirect[] = [];
-  for (const [id, input] of all) {
+  for (const input of all.values()) {
+    const id = inputId(input);
     const redirectFrom = 'redirect_from' in input.data ? input.data.redirect_from : [];
     redirectFrom.forEach((old, i) => {
-      const oldId = old.includes('/') ? old : entryId(input.collection, old);
+      const oldId = parseEntryId(old.includes('/') ? old : `${input.collection}/${old}`);
       const path = ['redirect_from', i];
       const field = `redirect_from[${i}]`;
-      if (!REFERENCE_PATTERN.test(oldId) || !isCollectionKey(oldId.slice(0, oldId.indexOf('/')))) {
+      if (oldId === undefined) {
         log.add(
           input,
           path,

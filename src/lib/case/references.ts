@@ -1,5 +1,5 @@
 import { didYouMean } from '../did-you-mean.ts';
-import { isCollectionKey } from '../schema/entity-types.ts';
+import { parseEntryId, sourceEntryId, type EntryId, type SourceId } from '../ids.ts';
 import { REFERENCE_PATTERN } from '../schema/fields.ts';
 import { inputId } from './entries.ts';
 import type { ProblemLog } from './problem-log.ts';
@@ -33,7 +33,7 @@ export class References {
 
   readonly #all: ReadonlyMap<string, AnyCaseInput>;
   readonly #unparsed: ReadonlySet<string>;
-  readonly #renamed: ReadonlyMap<string, string>;
+  readonly #renamed: ReadonlyMap<string, EntryId>;
   readonly #included: (input: AnyCaseInput) => boolean;
   readonly #log: ProblemLog;
   readonly #idsByCollection = new Map<string, string[]>();
@@ -41,7 +41,7 @@ export class References {
   constructor(
     all: ReadonlyMap<string, AnyCaseInput>,
     unparsed: ReadonlySet<string>,
-    renamed: ReadonlyMap<string, string>,
+    renamed: ReadonlyMap<string, EntryId>,
     included: (input: AnyCaseInput) => boolean,
     log: ProblemLog,
   ) {
@@ -64,18 +64,19 @@ export class References {
   }
 
   /** Checks a reference; returns the resolved id when it may be used from a published entry. */
-  resolve(site: ReferenceSite, target: string, allowed: readonly string[]): string | undefined {
+  resolve(site: ReferenceSite, written: string, allowed: readonly string[]): EntryId | undefined {
     const report = (message: string, fix?: string) =>
       this.#log.add(site.input, site.path, site.field, message, fix, site.line);
-    if (!REFERENCE_PATTERN.test(target)) {
-      report(`"${target}" is not a reference`, 'write it as type/slug, e.g. people/gao-qiang');
+    if (!REFERENCE_PATTERN.test(written)) {
+      report(`"${written}" is not a reference`, 'write it as type/slug, e.g. people/gao-qiang');
       return undefined;
     }
-    const collection = target.slice(0, target.indexOf('/'));
-    if (!isCollectionKey(collection)) {
-      const suggestion = didYouMean(target, this.#idsOf(allowed));
+    const collection = written.slice(0, written.indexOf('/'));
+    const target = parseEntryId(written);
+    if (target === undefined) {
+      const suggestion = didYouMean(written, this.#idsOf(allowed));
       report(
-        `unknown type "${collection}" in "${target}"`,
+        `unknown type "${collection}" in "${written}"`,
         suggestion ? `did you mean "${suggestion}"?` : `the type must be one of ${allowed.join(', ')}`,
       );
       return undefined;
@@ -127,7 +128,7 @@ export class References {
   }
 
   /** Checks a cited source id (written bare, `crowdstrike-2018`); returns whether it resolves. */
-  resolveSource(site: ReferenceSite, source: string): boolean {
-    return this.resolve(site, `sources/${source}`, ['sources']) !== undefined;
+  resolveSource(site: ReferenceSite, source: SourceId): boolean {
+    return this.resolve(site, sourceEntryId(source), ['sources']) !== undefined;
   }
 }

@@ -7,6 +7,7 @@ import type { PartialDate } from '../dates.ts';
 import type { Citation } from '../citations.ts';
 import type { CaseModel } from './model.ts';
 import type { BodyFacts } from '../body-tree.ts';
+import type { EntryId } from '../ids.ts';
 
 /**
  * The shapes of the case model: what the reader hands in (inputs), what pages read (entries,
@@ -59,7 +60,7 @@ export interface Alias {
 
 interface EntryCommon {
   /** `type/slug`. */
-  id: string;
+  id: EntryId;
   /** The slug. */
   slug: string;
   /** Source file. */
@@ -131,9 +132,9 @@ export interface Relation {
   /** Relation type. */
   rel: RelationKey;
   /** The entity whose file declares it. */
-  from: string;
+  from: EntryId;
   /** The other end. */
-  to: string;
+  to: EntryId;
   /** Confidence grade. */
   confidence: Confidence;
   /** Supporting citations. */
@@ -151,7 +152,7 @@ export interface RelationView {
   /** The relationship. */
   relation: Relation;
   /** The entity at the other end. */
-  other: string;
+  other: EntryId;
 }
 
 /** Relationships of one kind and direction on an entity's page, under one heading. */
@@ -169,9 +170,9 @@ export interface RelationGroup {
 /** An old address that must keep working. */
 export interface Redirect {
   /** The old id, `type/slug`. */
-  from: string;
+  from: EntryId;
   /** The entry it now points at. */
-  to: string;
+  to: EntryId;
 }
 
 /**
@@ -189,7 +190,7 @@ export type CitationUse =
 /** Where a source is cited. */
 export interface SourceUse {
   /** The citing entry. */
-  id: string;
+  id: EntryId;
   /** What the citation supports there. */
   about: CitationUse;
 }

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { coercePartialDate, parsePartialDate, type PartialDate } from '../dates.ts';
 import { RELATION_KEYS, type RelationKey } from './relations.ts';
 import { CONFIDENCE_LEVELS } from './confidence.ts';
+import { parseSourceId, type SourceId } from '../ids.ts';
 
 /**
  * Field types shared by every collection's schema. Messages say what to write, because authors
@@ -42,12 +43,13 @@ export const reference = z
 /** A source id: the slug of a file in content/sources/. */
 export const sourceId = z
   .string({ error: 'expected a source id (the file name of an entry in sources/, without .md)' })
-  .regex(SLUG_PATTERN, { error: 'expected a source id: lowercase words joined by hyphens' });
+  .regex(SLUG_PATTERN, { error: 'expected a source id: lowercase words joined by hyphens' })
+  .transform((text): SourceId => parseSourceId(text) ?? z.NEVER);
 
 /** A cited source, with the passage it rests on when the author gives it. */
 export interface Citation {
   /** The source id (the slug of a file in content/sources/). */
-  source: string;
+  source: SourceId;
   /** The passage of the source that carries the claim, verbatim. */
   quote?: string | undefined;
   /** Where the passage sits in the source: section, paragraph, page. */
