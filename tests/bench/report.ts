@@ -63,7 +63,13 @@ export function goalsOf(result: BenchResult): { goal: string; met: boolean | und
   const flat = first && last && first !== last ? last.perEntity.cpuMs / first.perEntity.cpuMs : undefined;
   const flatWall = first && last && first !== last ? last.perEntity.wallMs / first.perEntity.wallMs : undefined;
   const dossier = last?.pages.dossier;
+  const checks = result.checks.map((check) => ({
+    goal: `content check of ${check.label} ≤ ${seconds(check.budgetMs)} (linear)`,
+    met: check.ms <= check.budgetMs && check.problems === 0,
+    detail: `${(check.bytes / 1e6).toFixed(1)} MB in ${seconds(check.ms)}, ${check.problems} problems`,
+  }));
   return [
+    ...checks,
     {
       goal: `build ≤ ${GOALS.bareRatio}× bare Astro`,
       met: sizes.every((size) => size.ratios.bareWall <= GOALS.bareRatio),
@@ -104,7 +110,7 @@ export function formatReport(result: BenchResult): string {
     row(label, (size) => {
       const stages = size.median[site].stages;
       const value = stages[key];
-      if (value === undefined) return key === 'graphLayout' ? 'not built: no layout stage' : '–';
+      if (value === undefined) return '–';
       const cpu = cpuKey ? stages[cpuKey] : undefined;
       return cpu === undefined ? seconds(value) : `${seconds(value)} (CPU ${seconds(cpu)})`;
     });
@@ -152,8 +158,6 @@ export function formatReport(result: BenchResult): string {
     stage('  content sync', 'contentSync'),
     stage('  bundling (Vite)', 'bundling'),
     stage('  page rendering', 'pageRendering'),
-    stage('    of which case model', 'caseModel', 'casefile', 'caseModelCpu'),
-    stage('    of which graph layout', 'graphLayout', 'casefile', 'graphLayoutCpu'),
     stage('  Pagefind (CPU: main thread)', 'pagefind', 'casefile', 'pagefindCpu'),
     stage('  other (start-up, hooks, sitemap)', 'other'),
     ...build('bare', 'bare Astro'),
