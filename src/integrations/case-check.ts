@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { checkedCase } from '../reader/session.ts';
+import { caseAfterChange, checkedCase } from '../reader/session.ts';
 import { CaseError, formatProblems } from '../lib/problems.ts';
 
 /**
@@ -33,7 +33,7 @@ export function caseCheck(options: { contentRoot: string }): AstroIntegration {
         server.watcher.add(root);
         const recheck = (file: string) => {
           if (!file.startsWith(root)) return;
-          const { problems } = checkedCase(root, true, true);
+          const { problems } = caseAfterChange(root, file);
           if (problems.length > 0) logger.warn(`\n${formatProblems(problems)}`);
           else logger.info('case checked: no problems');
         };

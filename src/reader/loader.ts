@@ -2,7 +2,7 @@ import { posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionKey } from '../lib/schema/entity-types.ts';
-import { checkedCase, currentCase } from './session.ts';
+import { caseAfterChange, currentCase } from './session.ts';
 import type { ReadFile } from './read-case.ts';
 
 /**
@@ -19,8 +19,7 @@ export function caseLoader(collection: CollectionKey, contentRoot: string): Load
       await store(currentCase(contentRoot).files);
       // Under `astro dev`, any change re-reads and re-checks the case, and refreshes this collection.
       context.watcher?.on('all', (_event, changed) => {
-        if (!changed.startsWith(pathToFileURL(contentRoot).pathname) && !changed.startsWith(contentRoot)) return;
-        void store(checkedCase(contentRoot, true, true).files);
+        if (changed.startsWith(contentRoot)) void store(caseAfterChange(contentRoot, changed).files);
       });
     },
   };

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkCaseFolder, type CheckedCase } from './read-case.ts';
 
@@ -13,6 +14,8 @@ interface Session {
   root: string;
   includeDrafts: boolean;
   result: CheckedCase;
+  /** The file change it was read after, under `astro dev`. */
+  change?: string | undefined;
 }
 
 declare global {
@@ -33,6 +36,20 @@ export function checkedCase(contentRoot: string, includeDrafts: boolean, fresh =
   if (!fresh && current?.root === root && current.includeDrafts === includeDrafts) return current.result;
   const result = checkCaseFolder(root, { includeDrafts });
   slot().current = { root, includeDrafts, result };
+  return result;
+}
+
+/**
+ * The case read again after a file under the content root changed (`astro dev`). The check and every
+ * collection's loader hear of the same change: the first to ask reads the case, the others get that.
+ */
+export function caseAfterChange(contentRoot: string, changed: string): CheckedCase {
+  const current = slot().current;
+  const change = `${changed}@${existsSync(changed) ? String(statSync(changed).mtimeMs) : 'gone'}`;
+  if (current?.root === path.resolve(contentRoot) && current.change === change) return current.result;
+  const result = checkedCase(contentRoot, true, true);
+  const session = slot().current;
+  if (session) session.change = change;
   return result;
 }
 
