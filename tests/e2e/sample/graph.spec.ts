@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fromGraphData, type LaidOutGraph } from '../../../src/lib/graph-data.ts';
 import { RELATIONS } from '../../../src/lib/schema/relations.ts';
-import { ROOT } from '../built-site.ts';
 
 /** The parts of `<case-graph>` tests reach: node positions on screen and what the last frame drew. */
 interface Explorer extends HTMLElement {
@@ -246,46 +245,6 @@ test('the explorer raises no console error and no CSP violation while used', asy
   await page.getByRole('button', { name: 'Trace' }).click();
   await expect(page.locator('[data-path-result] li').first()).toBeVisible();
   expect(problems).toEqual([]);
-});
-
-// One test per dossier, so the sweep is shared among the workers. The dossiers and their neighbours
-// come from the built graph.json, read from disk when the tests are collected.
-const builtGraph = path.join(ROOT, 'dist', 'graph.json');
-const sweep = existsSync(builtGraph) ? fromGraphData(JSON.parse(readFileSync(builtGraph, 'utf8'))) : undefined;
-const neighbours = new Map<string, Set<string>>(sweep?.nodes.map((node) => [node.id, new Set()]) ?? []);
-for (const edge of sweep?.edges ?? []) {
-  neighbours.get(edge.source)?.add(`/${edge.target}/`);
-  neighbours.get(edge.target)?.add(`/${edge.source}/`);
-}
-
-test.describe('every dossier’s local graph links to each of its neighbours', () => {
-  test('the build has a graph to sweep', () => {
-    expect(neighbours.size, `no ${builtGraph}: run the build first`).toBeGreaterThan(10);
-  });
-
-  for (const [id, expected] of neighbours) {
-    test(id, async ({ page }) => {
-      await page.goto(`/${id}/`);
-      const section = page.getByRole('region', { name: 'Connections' });
-      if (expected.size === 0) {
-        await expect(section).toContainText('Nothing else in the case is linked');
-        return;
-      }
-      const graph = section.locator('case-local-graph');
-      await graph.scrollIntoViewIfNeeded();
-      await expect(graph, `${id}: drawn when scrolled to`).toHaveAttribute('data-state', 'ready');
-      const hrefs = await graph
-        .getByTestId('local-graph')
-        .locator('a')
-        .evaluateAll((links) => links.map((a) => new URL((a as SVGAElement).href.baseVal, location.href).pathname));
-      expect(new Set(hrefs), id).toEqual(new Set([`/${id}/`, ...expected]));
-      // The list beside it (the picture's twin) carries the same links, without JavaScript.
-      const listed = await section
-        .locator('details li a')
-        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
-      expect(new Set(listed), id).toEqual(expected);
-    });
-  }
 });
 
 test('a dossier’s local graph widens to two steps and its nodes navigate', async ({ page }) => {
