@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { CONTENT_ROOT } from './src/content-root.ts';
-import { CaseLinkIndex } from './src/integrations/case-index.ts';
 import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
@@ -17,10 +16,6 @@ import { cspDirectives, securityHeadersFile } from './src/integrations/security-
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
 const base = process.env.CASEFILE_BASE || '/';
-const index = new CaseLinkIndex();
-// The case as the content check built it, handed on to the search index.
-/** @type {import('./src/lib/case.ts').CaseModel | undefined} */
-let checkedCase;
 
 export default defineConfig({
   site,
@@ -50,20 +45,20 @@ export default defineConfig({
     // Raw HTML is parsed into elements, so the sanitiser (first of the hast plugins) sees each one
     // and keeps only those on the allowlist (src/lib/html-allowlist.ts).
     processor: satteri({
-      mdastPlugins: [wikilinkPlugin(index, base)],
+      mdastPlugins: [wikilinkPlugin(CONTENT_ROOT, base)],
       hastPlugins: [sanitiserPlugin(site), hanziPlugin()],
       features: { rawHtml: true },
     }),
   },
   integrations: [
     contentStoreKeyed(CONTENT_ROOT),
-    caseCheck({ contentRoot: CONTENT_ROOT, index, onModel: (model) => (checkedCase = model) }),
+    caseCheck({ contentRoot: CONTENT_ROOT }),
     mdx(),
     sitemap(),
     // After every step that writes pages, feeds or sitemaps, before the search index is built.
     unreferencedAssetsRemoved(),
     publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
-    pagefindIndex({ contentRoot: CONTENT_ROOT, model: () => checkedCase }),
+    pagefindIndex({ contentRoot: CONTENT_ROOT }),
     securityHeadersFile(),
   ],
 });
