@@ -3,7 +3,7 @@ import { RELATIONS } from './schema/relations.ts';
 import type { CitationUse } from './case.ts';
 
 /**
- * The default wording of what a citation supports, for a source's page: "the entry as a whole",
+ * The default wording of what a citation supports, for a source's page: "the dossier",
  * "the alias 张世龙", "works for Huaying Haitai". Pages may word it their own way from the same data.
  */
 
@@ -11,7 +11,7 @@ import type { CitationUse } from './case.ts';
 export function describeUse(use: CitationUse, nameOf: (id: string) => string): string {
   switch (use.kind) {
     case 'entry':
-      return 'the entry as a whole';
+      return `the ${use.of}`;
     case 'text':
       return 'the text';
     case 'alias':

@@ -43,7 +43,12 @@ class CaseLocalGraph extends HTMLElement {
   #mentions = false;
   #width = 0;
 
+  #started = false;
+
+  /** Runs once: an element moved in the page is connected again, and must not bind its buttons twice. */
   connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
     void this.#load();
   }
 

@@ -33,14 +33,12 @@ export class GraphStage {
     this.ctx = ctx;
     this.#scene = scene;
     this.#draw = draw;
-    this.resize();
     this.#selection = select(canvas);
-    this.#zoom = zoom<HTMLCanvasElement, unknown>()
-      .scaleExtent([this.#size.fitK / 2, maxScale(this.#size.fitK)])
-      .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
-        this.transform = event.transform;
-        this.schedule(true);
-      });
+    this.#zoom = zoom<HTMLCanvasElement, unknown>().on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+      this.transform = event.transform;
+      this.schedule(true);
+    });
+    this.resize();
     this.#selection.call(this.#zoom).on('dblclick.zoom', null);
     new ResizeObserver(() => {
       if (this.resize()) this.schedule(false);

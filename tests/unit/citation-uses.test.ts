@@ -37,7 +37,8 @@ describe('describeUse', () => {
     until: undefined,
   } as const;
   test.each<[CitationUse, string]>([
-    [{ kind: 'entry' }, 'the entry as a whole'],
+    [{ kind: 'entry', of: 'dossier' }, 'the dossier'],
+    [{ kind: 'entry', of: 'report' }, 'the report'],
     [{ kind: 'text' }, 'the text'],
     [{ kind: 'alias', alias: '张世龙' }, 'the alias 张世龙'],
     [{ kind: 'relationship', relation: { ...relation, sources: [] } }, 'recruits for Huaying Haitai'],

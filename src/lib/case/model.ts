@@ -99,7 +99,7 @@ export class CaseModel {
       for (const id of sourceIdsOf(citations)) this.#push(this.#citedBy, id, { id: entry.id, about });
     };
     if (entry.kind === 'source') return;
-    cite(entry.data.sources, { kind: 'entry' });
+    cite(entry.data.sources, { kind: 'entry', of: entry.kind === 'report' ? 'report' : 'dossier' });
     cite(entry.bodyCitations, { kind: 'text' });
     if (entry.kind === 'report') return;
     for (const alias of entry.aliases) cite(alias.sources, { kind: 'alias', alias: alias.name });

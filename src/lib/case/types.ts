@@ -176,11 +176,11 @@ export interface Redirect {
 }
 
 /**
- * What a citation supports: the entry as a whole, its text, one of its aliases, relationships,
+ * What a citation supports: the whole report or dossier, its text, one of its aliases, relationships,
  * events or disputed claims. Pages word it; `describeUse` (src/lib/citation-uses.ts) is the default.
  */
 export type CitationUse =
-  | { kind: 'entry' }
+  | { kind: 'entry'; of: 'report' | 'dossier' }
   | { kind: 'text' }
   | { kind: 'alias'; alias: string }
   | { kind: 'relationship'; relation: Relation }
