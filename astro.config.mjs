@@ -9,6 +9,7 @@ import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
 import { SITE, tileOrigin } from './src/config.ts';
+import { withBase } from './src/lib/paths.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
@@ -17,6 +18,10 @@ const index = new CaseLinkIndex();
 // The case as the content check built it, handed on to the search index.
 /** @type {import('./src/lib/case.ts').CaseModel | undefined} */
 let checkedCase;
+
+/** Site paths of the pages that forward an old slug, as the content check found them. */
+const redirectPaths = () =>
+  new Set((checkedCase?.redirects ?? []).map((redirect) => withBase(base, `/${redirect.from}/`)));
 
 export default defineConfig({
   site,
@@ -51,7 +56,10 @@ export default defineConfig({
   integrations: [
     caseCheck({ contentRoot: CONTENT_ROOT, index, onModel: (model) => (checkedCase = model) }),
     mdx(),
-    sitemap(),
+    sitemap({
+      // An old slug's page only forwards to the entry's own address: the sitemap lists each page once, there.
+      filter: (page) => !redirectPaths().has(new URL(page).pathname),
+    }),
     pagefindIndex({ contentRoot: CONTENT_ROOT, model: () => checkedCase }),
     securityHeadersFile(),
   ],
