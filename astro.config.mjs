@@ -8,8 +8,12 @@ import { CaseLinkIndex } from './src/integrations/case-index.ts';
 import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
+import { sanitiserPlugin } from './src/integrations/markdown-sanitiser.ts';
 import { SITE, tileOrigin } from './src/config.ts';
 import { withBase } from './src/lib/paths.ts';
+import { publishedCheck } from './src/integrations/published-check.ts';
+import { contentStoreKeyed } from './src/integrations/content-store.ts';
+import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
@@ -48,18 +52,25 @@ export default defineConfig({
   markdown: {
     // Shiki colours code with inline styles, which the Content Security Policy forbids.
     syntaxHighlight: false,
+    // Raw HTML is parsed into elements, so the sanitiser (first of the hast plugins) sees each one
+    // and keeps only those on the allowlist (src/lib/html-allowlist.ts).
     processor: satteri({
       mdastPlugins: [wikilinkPlugin(index, base)],
-      hastPlugins: [hanziPlugin()],
+      hastPlugins: [sanitiserPlugin(site), hanziPlugin()],
+      features: { rawHtml: true },
     }),
   },
   integrations: [
+    contentStoreKeyed(CONTENT_ROOT),
     caseCheck({ contentRoot: CONTENT_ROOT, index, onModel: (model) => (checkedCase = model) }),
     mdx(),
     sitemap({
       // An old slug's page only forwards to the entry's own address: the sitemap lists each page once, there.
       filter: (page) => !redirectPaths().has(new URL(page).pathname),
     }),
+    // After every step that writes pages, feeds or sitemaps, before the search index is built.
+    unreferencedAssetsRemoved(),
+    publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     pagefindIndex({ contentRoot: CONTENT_ROOT, model: () => checkedCase }),
     securityHeadersFile(),
   ],

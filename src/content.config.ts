@@ -11,12 +11,17 @@ import { toolSchema } from './lib/schema/tools.ts';
 import { reportSchema } from './lib/schema/reports.ts';
 import { sourceSchema } from './lib/schema/sources.ts';
 import { CONTENT_ROOT } from './content-root.ts';
+import { entryPatterns } from './integrations/drafts.ts';
 
-/** A glob loader for one collection folder; the file name (without extension) is the slug. */
+/**
+ * A glob loader for one collection folder; the file name (without extension) is the slug. A
+ * production build leaves drafts' files out entirely (src/integrations/drafts.ts).
+ */
 function folder(name: string) {
+  const base = path.resolve(CONTENT_ROOT, name);
   return glob({
-    pattern: '*.{md,mdx}',
-    base: pathToFileURL(path.resolve(CONTENT_ROOT, name) + path.sep),
+    pattern: entryPatterns(base, import.meta.env.DEV),
+    base: pathToFileURL(base + path.sep),
     generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
   });
 }

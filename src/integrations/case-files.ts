@@ -8,6 +8,7 @@ import { COLLECTIONS, isCollectionKey, type CollectionKey } from '../lib/schema/
 import { buildCase, type AnyCaseInput, type BuildResult, type FieldPath } from '../lib/case.ts';
 import { didYouMean, editDistance } from '../lib/did-you-mean.ts';
 import { formatFieldPath, type CaseProblem } from '../lib/problems.ts';
+import { bodyHtmlProblems } from './body-html-check.ts';
 
 /**
  * Reads a content folder straight from disk, parses and validates every file with the same schemas
@@ -284,6 +285,7 @@ export function parseEntry(
     }
   });
   problems.push(...bodyImageProblems(split.body, file, split.bodyLine));
+  problems.push(...bodyHtmlProblems(split.body, file, split.bodyLine, fileName.endsWith('.mdx') ? 'mdx' : 'md'));
   const input = {
     collection,
     slug,

@@ -5,6 +5,7 @@ import type { Citation } from './citations.ts';
 import { CONFIDENCE_INFO } from './schema/confidence.ts';
 import { RELATIONS } from './schema/relations.ts';
 import { uuidV5 } from './uuid.ts';
+import { sha1 } from './sha1.ts';
 
 /**
  * The case as STIX 2.1, the format threat-intelligence tools (OpenCTI, MISP) exchange: actors
@@ -12,9 +13,15 @@ import { uuidV5 } from './uuid.ts';
  * tools or vulnerabilities, online identities cyber observables, and every typed relationship a
  * `relationship` with its confidence (0–100) and its sources as external references.
  *
- * Ids are name-based UUIDs, so an entity keeps its STIX id across builds. Timestamps come from the
- * content (an entry's `updated`, else the newest date in the case), never from the build clock.
- * Observables carry their plain values: tools need them; pages show them defanged.
+ * Ids are name-based UUIDs from what an object is (an entity's id; a relationship's
+ * `from>rel>to`), never from its position in a file, so an object keeps its STIX id across builds
+ * and edits. Timestamps come from the content, never from the build clock: `created` is the start
+ * of the day the entry is dated (its `updated`, else the newest date in the case), and `modified`
+ * a moment within that day derived from a hash of the object's content, so it changes whenever the
+ * object does, and a build of the same content writes the same bytes. A platform keeps the version
+ * with the latest `modified`: an author who bumps `updated` when editing makes the new version
+ * later than every earlier one. Observables carry their plain values: tools need them; pages show
+ * them defanged.
  */
 
 /** casefile's namespace for the ids of objects it describes (a fixed, random v4 UUID). */
@@ -57,6 +64,31 @@ export interface StixOptions {
 /** A STIX timestamp at the start of a partial date; the Unix epoch for a case with no dates at all. */
 function timestamp(date: PartialDate | undefined): string {
   return date === undefined ? '1970-01-01T00:00:00.000Z' : partialDateStart(date);
+}
+
+/** Milliseconds in a day: `modified` falls within the day of `created`. */
+const DAY_MS = 86_400_000;
+
+/** JSON with every object's keys sorted, so equal content hashes the same. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${sortedJson(record[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A moment within the day starting at `created`, derived from the content of an object. */
+export function versionStamp(created: string, content: unknown): string {
+  const digest = sha1(new TextEncoder().encode(sortedJson(content)));
+  const offset =
+    (((digest[0] ?? 0) << 24) | ((digest[1] ?? 0) << 16) | ((digest[2] ?? 0) << 8) | (digest[3] ?? 0)) >>> 0;
+  return new Date(Date.parse(created) + (offset % DAY_MS)).toISOString();
 }
 
 /** The newest date in the case: the time of objects whose entry gives none of its own. */
@@ -117,16 +149,29 @@ class StixWriter {
 
   /** The publisher's identity, which every other object names as its creator. */
   publisher(): StixObject {
-    const time = timestamp(this.#caseDate);
-    return {
-      type: 'identity',
-      spec_version: '2.1',
-      id: this.#publisherId,
-      created: time,
-      modified: time,
-      name: this.#options.publisher,
-      identity_class: 'organization',
-    };
+    return this.#stamped(
+      {
+        type: 'identity',
+        spec_version: '2.1',
+        id: this.#publisherId,
+        name: this.#options.publisher,
+        identity_class: 'organization',
+      },
+      undefined,
+      false,
+    );
+  }
+
+  /**
+   * An object with its creator and timestamps: `created` at the start of the day it is dated,
+   * `modified` within that day, from the rest of its content.
+   */
+  #stamped(object: StixObject, time: PartialDate | undefined, byPublisher = true): StixObject {
+    const created = timestamp(time ?? this.#caseDate);
+    const { type, spec_version, id, ...rest } = object;
+    const creator = byPublisher ? { created_by_ref: this.#publisherId } : {};
+    const modified = versionStamp(created, { ...object, ...creator });
+    return { type, spec_version, id, ...creator, created, modified, ...rest };
   }
 
   /** The STIX id of an entity, relation or report, by its casefile id or key. */
@@ -175,11 +220,6 @@ class StixWriter {
     return references;
   }
 
-  #common(time: PartialDate | undefined): Pick<StixObject, 'spec_version'> & Record<string, unknown> {
-    const stamp = timestamp(time ?? this.#caseDate);
-    return { spec_version: '2.1', created_by_ref: this.#publisherId, created: stamp, modified: stamp };
-  }
-
   /** The STIX object of an entity. */
   async entity(entity: AnyEntity): Promise<StixObject> {
     const id = await this.idOf(entity.id);
@@ -192,11 +232,20 @@ class StixWriter {
     const names = entity.native && entity.native !== entity.name ? [entity.native, ...aliases] : aliases;
     const base = {
       type: stixTypeOf(entity),
+      spec_version: '2.1' as const,
       id,
-      ...this.#common(entity.data.updated),
       name: entity.name,
       description: entity.summary,
     };
+    return this.#stamped(this.#entityObject(entity, base, names, references), entity.data.updated);
+  }
+
+  #entityObject(
+    entity: Exclude<AnyEntity, { type: 'identities' }>,
+    base: StixObject,
+    names: string[],
+    references: ExternalReference[],
+  ): StixObject {
     switch (entity.type) {
       case 'actors':
         return {
@@ -243,38 +292,45 @@ class StixWriter {
     }
   }
 
-  /** The STIX relationship of a typed relation. */
+  /** The STIX relationship of a typed relation, dated like the entry that declares it. */
   async relation(relation: Relation): Promise<StixObject> {
     const info = RELATIONS[relation.rel];
     const note = relation.note ? `: ${relation.note}` : '';
-    return {
-      type: 'relationship',
-      id: await this.idOf(relation.key),
-      ...this.#common(undefined),
-      relationship_type: info.stix,
-      description: `${info.forward} (${CONFIDENCE_INFO[relation.confidence].label})${note}`,
-      source_ref: await this.idOf(relation.from),
-      target_ref: await this.idOf(relation.to),
-      confidence: CONFIDENCE_INFO[relation.confidence].stix,
-      ...(relation.since ? { start_time: timestamp(relation.since) } : {}),
-      ...(relation.until ? { stop_time: timestamp(relation.until) } : {}),
-      external_references: this.#sourceReferences(relation.sources),
-    };
+    const declaring = this.#model.entity(relation.from);
+    return this.#stamped(
+      {
+        type: 'relationship',
+        spec_version: '2.1',
+        id: await this.idOf(relation.key),
+        relationship_type: info.stix,
+        description: `${info.forward} (${CONFIDENCE_INFO[relation.confidence].label})${note}`,
+        source_ref: await this.idOf(relation.from),
+        target_ref: await this.idOf(relation.to),
+        confidence: CONFIDENCE_INFO[relation.confidence].stix,
+        ...(relation.since ? { start_time: timestamp(relation.since) } : {}),
+        ...(relation.until ? { stop_time: timestamp(relation.until) } : {}),
+        external_references: this.#sourceReferences(relation.sources),
+      },
+      declaring?.data.updated,
+    );
   }
 
   /** The STIX report of a narrative, pointing at the entities it discusses and their relationships. */
   async report(report: Report, objectIds: readonly string[]): Promise<StixObject> {
-    return {
-      type: 'report',
-      id: await this.idOf(report.id),
-      ...this.#common(report.data.updated ?? report.date),
-      name: report.name,
-      description: report.summary,
-      published: timestamp(report.date),
-      report_types: ['threat-report'],
-      object_refs: objectIds,
-      external_references: [this.#dossierReference(report.id), ...this.#sourceReferences(report.data.sources)],
-    };
+    return this.#stamped(
+      {
+        type: 'report',
+        spec_version: '2.1',
+        id: await this.idOf(report.id),
+        name: report.name,
+        description: report.summary,
+        published: timestamp(report.date),
+        report_types: ['threat-report'],
+        object_refs: objectIds,
+        external_references: [this.#dossierReference(report.id), ...this.#sourceReferences(report.data.sources)],
+      },
+      report.data.updated ?? report.date,
+    );
   }
 }
 

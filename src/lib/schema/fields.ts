@@ -145,6 +145,17 @@ export const dispute = z.strictObject({
   note: z.string().optional(),
 });
 
+/**
+ * A web address: http or https only, read by the WHATWG URL parser. A link to javascript:, data:,
+ * vbscript: or file: is refused, however it is cased or encoded.
+ */
+export function webUrl(field: string) {
+  return z.url({
+    protocol: /^https?$/,
+    error: `${field} must be a full http(s) address, e.g. https://example.org/page`,
+  });
+}
+
 /** An identifier in an external catalogue (MITRE ATT&CK, CVE …). */
 export const externalId = z.strictObject({
   /** The catalogue, e.g. "MITRE ATT&CK". */
@@ -152,5 +163,5 @@ export const externalId = z.strictObject({
   /** The id there, e.g. "G0045". */
   id: z.string().min(1),
   /** The catalogue page for it. */
-  url: z.url().optional(),
+  url: webUrl('url').optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { partialDate } from './fields.ts';
+import { partialDate, webUrl } from './fields.ts';
 
 /** Kinds of source document. */
 export const SOURCE_KINDS = [
@@ -26,9 +26,9 @@ export function sourceSchema() {
       /** Publication date. */
       date: partialDate.optional(),
       /** Where it is published. */
-      url: z.url({ error: 'url must be a full http(s) address' }).optional(),
+      url: webUrl('url').optional(),
       /** An archived copy (Wayback Machine, archive.today). */
-      archived_url: z.url({ error: 'archived_url must be a full http(s) address' }).optional(),
+      archived_url: webUrl('archived_url').optional(),
       /** When it was last read. */
       accessed: partialDate.optional(),
       /** Why there is no URL, when there is none (e.g. "print edition"). */

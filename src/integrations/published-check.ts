@@ -1,0 +1,256 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { readCaseFiles } from './case-files.ts';
+import type { AnyCaseInput, FieldPath } from '../lib/case.ts';
+import { indicatorMatcher, type IndicatorKind } from '../lib/defang.ts';
+import { entryId } from '../lib/paths.ts';
+import { COLLECTIONS } from '../lib/schema/entity-types.ts';
+import { INDICATOR_KINDS } from '../lib/schema/identities.ts';
+import { formatFieldPath, formatProblem, sortProblems, type CaseProblem } from '../lib/problems.ts';
+import {
+  foldForMatching,
+  PublishedChecker,
+  type PublishedCheckOptions,
+  type PublishedFinding,
+  type PublishedIndicator,
+} from '../lib/published-check.ts';
+import type { CheckWork } from './published-check-worker.ts';
+import { timedStage } from '../stage-timings.ts';
+
+/**
+ * After Astro has written the site, every page and data file is checked as readers and tools will
+ * read it (src/lib/published-check.ts). Any finding fails the build, names the content file and
+ * field it came from, and removes the built site, so nothing unsafe is left to publish.
+ */
+
+/** Files read: pages, data, feeds and sitemaps, and SVG images (a browser runs an SVG's scripts). */
+const CHECKED = /\.(html|json|xml|svg)$/;
+
+/** Every checked file under the output folder, relative to it; Pagefind's index is its own. */
+function publishedFiles(root: string, folder = ''): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
+    const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (relative !== 'pagefind') files.push(...publishedFiles(root, relative));
+    } else if (CHECKED.test(entry.name) && (!relative.startsWith('_astro/') || relative.endsWith('.svg'))) {
+      files.push(relative);
+    }
+  }
+  return files.sort();
+}
+
+/** The indicators of a case: every identity of kind domain, url or email, drafts included. */
+export function indicatorsOf(inputs: readonly AnyCaseInput[]): PublishedIndicator[] {
+  return inputs.flatMap((input) =>
+    input.collection === 'identities' && (INDICATOR_KINDS as readonly string[]).includes(input.data.kind)
+      ? [{ value: input.data.value, kind: input.data.kind as IndicatorKind, id: entryId('identities', input.slug) }]
+      : [],
+  );
+}
+
+const PAGE_OF_ENTRY = new RegExp(
+  `^(?:graph/local/)?(${COLLECTIONS.join('|')})/([a-z0-9-]+)(?:/index\\.html|\\.json|\\.stix\\.json)$`,
+);
+
+/** The entry a built file shows, when it shows one entry. */
+function entryOfFile(file: string): string | undefined {
+  const match = PAGE_OF_ENTRY.exec(file);
+  return match ? `${match[1]}/${match[2]}` : undefined;
+}
+
+/**
+ * A content text as a reader ends up seeing it: parsed as HTML (character references decoded,
+ * comments gone), Markdown's backslash escapes removed, then folded as the checker folds the pages.
+ * Text runs are joined as written; attribute values (a raw link's address) are read on their own.
+ */
+function readerTexts(text: string): string[] {
+  const runs: string[] = [];
+  const attributes: string[] = [];
+  const visit = (node: DefaultTreeAdapterMap['parentNode'] | DefaultTreeAdapterMap['childNode']) => {
+    if (node.nodeName === '#text') runs.push((node as DefaultTreeAdapterMap['textNode']).value);
+    if ('attrs' in node) for (const attr of node.attrs) attributes.push(attr.value);
+    if ('childNodes' in node) node.childNodes.forEach(visit);
+  };
+  visit(parseFragment(text));
+  return [runs.join(''), ...attributes].map((part) => foldForMatching(part.replace(/\\([!-/:-@[-`{-~])/g, '$1')));
+}
+
+/** One text of an entry where a finding may have come from. */
+interface ContentField {
+  field: string;
+  path: FieldPath;
+  text: string;
+}
+
+/**
+ * The body and every frontmatter string of an entry, except an indicator identity's own `value`:
+ * pages only ever show it defanged, and data files carry it plain for tools on purpose.
+ */
+function fieldsOf(input: AnyCaseInput): ContentField[] {
+  const fields: ContentField[] = [{ field: 'body', path: [], text: input.body }];
+  const visit = (value: unknown, at: (string | number)[]) => {
+    if (typeof value === 'string') fields.push({ field: formatFieldPath(at), path: at, text: value });
+    else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...at, i]));
+    else if (value !== null && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) {
+        if (at.length === 0 && key === 'value' && input.collection === 'identities') continue;
+        visit(item, [...at, key]);
+      }
+  };
+  visit(input.data, []);
+  return fields;
+}
+
+/**
+ * Whether a field holds what a finding traces: an indicator as a reader reads the field; a tag,
+ * attribute or scheme as written, or as a reader reads it (a scheme may be written with character
+ * references, or split by tabs and newlines, which the URL parser drops).
+ */
+function fieldHolds(field: ContentField, finding: PublishedFinding): boolean {
+  const texts = readerTexts(field.text);
+  if (finding.indicator) {
+    const kind = finding.indicator.kind === 'email' ? 'email' : 'domain';
+    const match = indicatorMatcher([{ value: finding.trace, kind }]);
+    return texts.some((text) => match(text).length > 0);
+  }
+  const trace = finding.trace.toLowerCase();
+  return [field.text, ...texts].some((text) =>
+    text
+      .replace(/[\t\n\r]/g, '')
+      .toLowerCase()
+      .includes(trace),
+  );
+}
+
+/**
+ * The content files and fields findings came from, as problems an author can act on. A page of one
+ * entry is traced to that entry first; a listing or an export, which repeats texts shown on the
+ * entries' own pages, only where no entry page explained the same thing.
+ */
+export function traceFindings(
+  findings: readonly PublishedFinding[],
+  inputs: readonly AnyCaseInput[],
+  outDir: string,
+): CaseProblem[] {
+  const byId = new Map(inputs.map((input) => [entryId(input.collection, input.slug), input]));
+  const traced = new Map<string, { problem: Omit<CaseProblem, 'message'>; message: string; files: string[] }>();
+  const explained = new Map<string, string[]>();
+  const add = (key: string, problem: Omit<CaseProblem, 'message'>, message: string, file: string) => {
+    const known = traced.get(key);
+    if (known) known.files.push(file);
+    else traced.set(key, { problem, message, files: [file] });
+  };
+  // Entry pages first, and of each entry its HTML page first: its wording is the one a reader sees.
+  const rank = (file: string) => (entryOfFile(file) ? 0 : 2) + (file.endsWith('.html') ? 0 : 1);
+  const ordered = [...findings].sort((a, b) => rank(a.file) - rank(b.file));
+  for (const finding of ordered) {
+    const what = `${finding.kind}\n${finding.trace}`;
+    const id = entryOfFile(finding.file);
+    const shown = id ? byId.get(id) : undefined;
+    const search = (candidates: readonly AnyCaseInput[]) =>
+      candidates.flatMap((input) =>
+        fieldsOf(input)
+          .filter((field) => fieldHolds(field, finding))
+          .map((field) => ({ input, field })),
+      );
+    let matches = shown ? search([shown]) : [];
+    if (matches.length === 0) {
+      const keys = explained.get(what);
+      if (!shown && keys) {
+        for (const key of keys) traced.get(key)?.files.push(finding.file);
+        continue;
+      }
+      matches = search(inputs.filter((input) => input !== shown));
+    }
+    if (matches.length === 0) {
+      const file = shown?.file ?? path.join(outDir, finding.file);
+      add(`${file}\n${what}`, { file, field: '(built page)', fix: finding.fix }, finding.message, finding.file);
+      continue;
+    }
+    for (const { input, field } of matches) {
+      const key = `${input.file}\n${field.field}\n${what}`;
+      const line = field.field === 'body' ? undefined : input.locate?.(field.path);
+      add(key, { file: input.file, field: field.field, line, fix: finding.fix }, finding.message, finding.file);
+      explained.set(what, [...(explained.get(what) ?? []), key]);
+    }
+  }
+  return sortProblems(
+    [...traced.values()].map(({ problem, message, files }) => {
+      const first = path.join(outDir, files[0] ?? '');
+      const others = files.length > 1 ? ` and ${files.length - 1} other built file${files.length > 2 ? 's' : ''}` : '';
+      return { ...problem, message: `${message}: in ${first}${others}` };
+    }),
+  );
+}
+
+/** Workers at most: the check runs alone (before Pagefind), but the machine may be shared. */
+const MAX_WORKERS = 4;
+
+/**
+ * Checks the files on worker threads, one share each (every n-th file, so large and small pages
+ * mix), and returns every finding in file order.
+ */
+export async function checkFiles(out: string, files: readonly string[], options: PublishedCheckOptions) {
+  // A worker costs a start-up (its own module graph); a small site is checked on this thread.
+  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(files.length / 500)));
+  if (count === 1) {
+    const checker = new PublishedChecker(options);
+    return files.flatMap((file) => checker.check(file, readFileSync(path.join(out, file), 'utf8')));
+  }
+  const shares = Array.from({ length: count }, (_, i) => files.filter((_file, j) => j % count === i));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<PublishedFinding[]>((resolve, reject) => {
+          const workerData: CheckWork = { out, files: share, options };
+          const worker = new Worker(new URL('./published-check-worker.ts', import.meta.url), { workerData });
+          worker.once('message', (findings: PublishedFinding[]) => resolve(findings));
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`the check of the built pages stopped (worker exit ${code})`));
+          });
+        }),
+    ),
+  );
+  const order = new Map(files.map((file, i) => [file, i]));
+  return results.flat().sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+}
+
+/** The check as an Astro integration; it must run after every step that writes pages or data. */
+export function publishedCheck(options: { contentRoot: string; site: string; base: string }): AstroIntegration {
+  const root = path.resolve(options.contentRoot);
+  return {
+    name: 'casefile:published-check',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) =>
+        timedStage('published-check', async () => {
+          const out = fileURLToPath(dir);
+          const { inputs } = readCaseFiles(root);
+          const files = publishedFiles(out);
+          const findings = await checkFiles(out, files, {
+            site: new URL(options.base, options.site).href,
+            indicators: indicatorsOf(inputs),
+          });
+          if (findings.length === 0) {
+            logger.info(`${files.length} built files checked: no live indicator, unsafe address or markup`);
+            return;
+          }
+          const problems = traceFindings(findings, inputs, path.relative(process.cwd(), out) || '.');
+          rmSync(out, { recursive: true, force: true });
+          const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+          throw new Error(
+            [
+              `casefile: ${count} in the built pages; the built site was removed so that it cannot be published.`,
+              ...problems.map(formatProblem),
+            ].join('\n'),
+          );
+        }),
+    },
+  };
+}

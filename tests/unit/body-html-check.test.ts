@@ -1,0 +1,107 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { bodyHtmlProblems } from '../../src/integrations/body-html-check.ts';
+import { entryPatterns, isDraftFile } from '../../src/integrations/drafts.ts';
+import { unreferencedAssets } from '../../src/integrations/unreferenced-assets.ts';
+import { isSafeUrl, unsafeScheme } from '../../src/lib/safe-url.ts';
+
+/** The author-facing checks of bodies, the draft patterns and the asset sweep, on hand-written input. */
+
+/** One problem per line of the body: its line and what it says. */
+function problems(body: string, format: 'md' | 'mdx' = 'md'): string[] {
+  return bodyHtmlProblems(body, 'people/x.md', 10, format).map((p) => `${p.line}: ${p.message}`);
+}
+
+describe('bodyHtmlProblems', () => {
+  test('allowlisted HTML and safe links pass', () => {
+    expect(
+      problems('<abbr title="Limited">Ltd</abbr> [x](https://example.org/) [y](/people/y/) <!-- a note -->'),
+    ).toEqual([]);
+  });
+
+  test.each([
+    ['<meta http-equiv="refresh" content="0;url=https://evil.example/">', '10: <meta> is not allowed in a body'],
+    ['\n\n<iframe src="x"></iframe>', '12: <iframe> is not allowed in a body'],
+    ['<a href="https://example.org/">raw</a>', '10: <a> is not allowed in a body'],
+    ['<svg><circle r="1"/></svg>', '10: <svg> is not allowed in a body'],
+    ['<abbr onclick="alert(1)">a</abbr>', '10: the attribute onclick="alert(1)" on <abbr> is not allowed'],
+    ['<q cite="javascript:alert(1)">q</q>', '10: cite uses the javascript: scheme'],
+    ['[x](javascript:alert(1))', '10: a link to a javascript: address'],
+    ['[x](JaVaScRiPt:alert(1))', '10: a link to a javascript: address'],
+    ['[x](&#106;avascript:alert(1))', '10: a link to a javascript: address'],
+    ['[x](vbscript:x)', '10: a link to a vbscript: address'],
+    ['![x](data:image/svg+xml,<svg/>)', '10: an image to a data: address'],
+    ['[r]\n\n[r]: javascript:alert(1)', '12: a link to a javascript: address'],
+  ])('%s', (body, message) => {
+    expect(problems(body).join('\n')).toContain(message);
+  });
+
+  test('an MDX report has its Markdown links checked', () => {
+    expect(problems('[x](javascript:alert(1))', 'mdx').join('\n')).toContain('a link to a javascript: address');
+  });
+});
+
+describe('safe URLs', () => {
+  test.each([
+    ['https://example.org/', undefined],
+    ['/people/x/', undefined],
+    ['#sources', undefined],
+    ['mailto:a@example.org', undefined],
+    ['javascript:alert(1)', 'javascript'],
+    ['java\tscript:alert(1)', 'javascript'],
+    [' JAVASCRIPT:alert(1)', 'javascript'],
+    ['data:text/html,x', 'data'],
+    ['file:///etc/passwd', 'file'],
+  ])('%s', (value, scheme) => {
+    expect(unsafeScheme(value, 'https://casefile.example/')).toBe(scheme);
+    expect(isSafeUrl(value, 'https://casefile.example/')).toBe(scheme === undefined);
+  });
+});
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'casefile-unit-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('drafts', () => {
+  test.each([
+    ['---\ndraft: true\n---\n', true],
+    ['\uFEFF---\nname: x\ndraft: true\n---\n', true],
+    ['---\ndraft: false\n---\n', false],
+    ['---\nname: x\n---\ndraft: true\n', false],
+    ['---\nnote: "draft: true"\n---\n', false],
+    ['no frontmatter', false],
+  ])('%j is a draft: %s', (text, draft) => {
+    expect(isDraftFile(text)).toBe(draft);
+  });
+
+  test('a production build leaves each draft file out of the collection', () => {
+    const folder = path.join(scratch, 'people');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'alice.md'), '---\nname: Alice\n---\n');
+    writeFileSync(path.join(folder, 'hidden.md'), '---\nname: Hidden\ndraft: true\n---\n');
+    writeFileSync(path.join(folder, 'later.mdx'), '---\ndraft: true\n---\n');
+    expect(entryPatterns(folder, false)).toEqual(['*.{md,mdx}', '!hidden.md', '!later.mdx']);
+    expect(entryPatterns(folder, true)).toEqual(['*.{md,mdx}']);
+    expect(entryPatterns(path.join(scratch, 'none'), false)).toEqual(['*.{md,mdx}']);
+  });
+});
+
+describe('unreferencedAssets', () => {
+  test('keeps what pages name, and what those files name in turn', () => {
+    const out = path.join(scratch, 'site');
+    mkdirSync(path.join(out, '_astro'), { recursive: true });
+    writeFileSync(
+      path.join(out, 'index.html'),
+      '<link rel="stylesheet" href="/_astro/Base.abc.css"><script src="/_astro/page.x1.js"></script>',
+    );
+    writeFileSync(path.join(out, '_astro/Base.abc.css'), '.m { background: url(./layers.p2.png) }');
+    writeFileSync(path.join(out, '_astro/page.x1.js'), 'import("./chunk.c3.js")');
+    writeFileSync(path.join(out, '_astro/chunk.c3.js'), 'export {}');
+    writeFileSync(path.join(out, '_astro/layers.p2.png'), '');
+    writeFileSync(path.join(out, '_astro/unused.u4.js'), 'import("./only-from-unused.u5.js")');
+    writeFileSync(path.join(out, '_astro/only-from-unused.u5.js'), '');
+    writeFileSync(path.join(out, '_astro/draft-photo.d6.webp'), '');
+    expect(unreferencedAssets(out)).toEqual(['draft-photo.d6.webp', 'only-from-unused.u5.js', 'unused.u4.js']);
+  });
+});
