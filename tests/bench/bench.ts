@@ -76,7 +76,7 @@ export interface BenchOptions {
    * for the link diagram's page (its size, and Lighthouse on it at the largest size).
    */
   only: 'search' | 'lighthouse' | undefined;
-  /** Lighthouse runs per page (the median is kept). */
+  /** Lighthouse runs per page at least (a page below 100 gets up to three; the median is kept). */
   lighthouseRuns: number;
 }
 

@@ -32,6 +32,13 @@ export const LIGHTHOUSE_GOALS = {
   graphPageBytes: 100 * 1024,
 };
 
+/**
+ * Runs a page gets at most while its median stays below the goal: on a shared machine one run in a
+ * few loses points to another process's load (total blocking time), so a shortfall is measured
+ * again before it is reported, and the median of those runs is what the table shows.
+ */
+export const CONFIRM_RUNS = 3;
+
 /** A kind of page and the page that stands for it. */
 export interface PageKind {
   /** What it is: `home`, `dossier (people)`, `index (people)`, `graph`. */
@@ -44,7 +51,7 @@ export interface PageKind {
 export interface PageScores extends PageKind {
   /** Score per category, 0–100 (median over runs); NaN where Lighthouse gave none. */
   scores: Record<LighthouseCategory, number>;
-  /** The audits that cost points, worst first, from the first run: `largest-contentful-paint 0.83 (3.2 s)`. */
+  /** The audits that cost points, worst first, from the last run: `largest-contentful-paint 0.83 (3.2 s)`. */
   losses: string[];
   /** Runs. */
   runs: number;
@@ -115,6 +122,11 @@ function lossesOf(lhr: LighthouseResult, category: LighthouseCategory): string[]
     });
 }
 
+/** A category's median score over runs, 0–100. */
+function scoreOf(runs: readonly LighthouseResult[], category: LighthouseCategory): number {
+  return median(runs.map((lhr) => Math.round((lhr.categories[category]?.score ?? NaN) * 100)));
+}
+
 /** What this module reads of a Lighthouse result. */
 type LighthouseResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
@@ -139,7 +151,8 @@ export async function measureLighthouse(options: {
   try {
     for (const kind of kinds) {
       const runs: LighthouseResult[] = [];
-      for (let run = 0; run < options.runs; run++) {
+      const below = () => LIGHTHOUSE_CATEGORIES.some((category) => scoreOf(runs, category) < LIGHTHOUSE_GOALS.score);
+      while (runs.length < options.runs || (runs.length < CONFIRM_RUNS && below())) {
         const result = await lighthouse(`${server.url}${kind.path}`, {
           port: debuggingPort,
           output: 'json',
@@ -151,16 +164,14 @@ export async function measureLighthouse(options: {
         runs.push(result.lhr);
         version = result.lhr.lighthouseVersion;
       }
-      const score = (category: LighthouseCategory) =>
-        median(runs.map((lhr) => Math.round((lhr.categories[category]?.score ?? NaN) * 100)));
       const scores = {
-        performance: score('performance'),
-        accessibility: score('accessibility'),
-        'best-practices': score('best-practices'),
-        seo: score('seo'),
+        performance: scoreOf(runs, 'performance'),
+        accessibility: scoreOf(runs, 'accessibility'),
+        'best-practices': scoreOf(runs, 'best-practices'),
+        seo: scoreOf(runs, 'seo'),
       };
-      const first = runs[0];
-      const losses = first ? LIGHTHOUSE_CATEGORIES.flatMap((category) => lossesOf(first, category)) : [];
+      const last = runs.at(-1);
+      const losses = last ? LIGHTHOUSE_CATEGORIES.flatMap((category) => lossesOf(last, category)) : [];
       pages.push({ ...kind, scores, losses, runs: runs.length });
       process.stderr.write(
         `bench: lighthouse ${kind.path}: ${LIGHTHOUSE_CATEGORIES.map((category) => scores[category]).join(' / ')}\n`,
@@ -188,23 +199,24 @@ export function formatLighthouse(
 ): string {
   const score = (value: number) => (Number.isFinite(value) ? String(value) : '–');
   const rows: string[][] = [
-    ['page kind', 'page', 'perf', 'a11y', 'best pr.', 'SEO', 'all 100'],
+    ['page kind', 'page', 'perf', 'a11y', 'best pr.', 'SEO', 'runs', 'all 100'],
     ...result.pages.map((page) => [
       page.kind,
       page.path,
       ...LIGHTHOUSE_CATEGORIES.map((category) => score(page.scores[category])),
+      String(page.runs),
       metAll(page) ? 'met' : 'NOT',
     ]),
   ];
-  const runs = Math.max(0, ...result.pages.map((page) => page.runs));
   const lines = [
-    `Lighthouse ${result.version}: a phone on simulated slow 4G with a 4× slower CPU (its defaults), ` +
-      `${runs === 1 ? 'one run' : `median of ${runs} runs`} per page; performance moves with the machine's load`,
+    `Lighthouse ${result.version}: a phone on simulated slow 4G with a 4× slower CPU (its defaults). A page below ` +
+      `100 is run again, up to ${CONFIRM_RUNS} times, and shows the median (runs column); performance moves with ` +
+      `the machine's load`,
     formatRows(rows),
   ];
   const losing = result.pages.filter((page) => page.losses.length > 0);
   if (losing.length > 0) {
-    lines.push('', 'What cost points (first run):');
+    lines.push('', 'What cost points (last run of each page):');
     for (const page of losing) lines.push(`  ${page.path}: ${page.losses.join('; ')}`);
   }
   const met = result.pages.filter(metAll).length;
