@@ -21,7 +21,8 @@ import type { LayoutPoint } from './layout.ts';
  *     "native": ["高强", …], "lang": ["zh", …], "aliases": [["Gao Qiang"], …],
  *     "summary": ["…", …], "degree": [15, …], "x": [12, …], "y": [-40, …]
  *   },
- *   "edges": [3, 17, 10, 2, 2,   5, 9, -1, -1, 0, …]
+ *   "edges": [3, 17, 10, 2, 2,   5, 9, -1, -1, 0, …],
+ *   "dates": { "since": [null, "2013", …], "until": [null, …], "known": ["2018-08-30", …] }
  * }
  * ```
  *
@@ -35,10 +36,14 @@ import type { LayoutPoint } from './layout.ts';
  *   (strongest first), both −1 for a mention (a body wikilink with no typed relationship between the
  *   pair); sources is how many sources support it. Typed relationships come first, in declaration
  *   order, then mentions.
+ * - `dates`: one entry per edge, in edge order, each a partial date (YYYY, YYYY-MM or YYYY-MM-DD) or
+ *   `null`: `since` and `until`, when the relationship began and ended as the material dates it, and
+ *   `known`, the earliest publication date among its sources (when the material first said so). All
+ *   `null` for mentions. The explorer's date control replays the network from them.
  */
 
 /** Version of the shape; bumped when a reader of an older file would misread a newer one. */
-export const GRAPH_DATA_VERSION = 2;
+export const GRAPH_DATA_VERSION = 3;
 
 /** Numbers per edge in the flat `edges` array. */
 export const EDGE_STRIDE = 5;
@@ -78,6 +83,15 @@ export const graphDataSchema = z.object({
   nodes: nodeColumns,
   /** Relationships and mentions, five numbers each. */
   edges: z.array(z.number()),
+  /** Per edge: when it began and ended, and when a source first said so. */
+  dates: z.object({
+    /** When each relationship began, or null. */
+    since: z.array(z.nullable(z.string())),
+    /** When each relationship ended, or null. */
+    until: z.array(z.nullable(z.string())),
+    /** Earliest publication among each relationship's sources, or null. */
+    known: z.array(z.nullable(z.string())),
+  }),
 });
 
 /** `/graph.json`, parsed. */
@@ -125,6 +139,11 @@ export function toGraphData(graph: CaseGraph, positions: readonly LayoutPoint[])
       edge.kind === 'relation' && edge.confidence ? (gradeIndex.get(edge.confidence) ?? -1) : -1,
       edge.sourceCount,
     ]),
+    dates: {
+      since: graph.edges.map((edge) => edge.since ?? null),
+      until: graph.edges.map((edge) => edge.until ?? null),
+      known: graph.edges.map((edge) => edge.known ?? null),
+    },
   });
 }
 
@@ -193,7 +212,15 @@ export function fromGraphData(raw: unknown): LaidOutGraph {
       rel: relation,
       confidence,
       sourceCount,
+      since: data.dates.since[e] ?? undefined,
+      until: data.dates.until[e] ?? undefined,
+      known: data.dates.known[e] ?? undefined,
     });
+  }
+  for (const [field, column] of Object.entries(data.dates)) {
+    if (column.length !== edgeCount) {
+      throw new Error(`graph.json: dates.${field} has ${column.length} entries but there are ${edgeCount} edges`);
+    }
   }
   return { nodes, edges, ends, positions: columns.x.map((x, i) => [x, columns.y[i] ?? 0] as const) };
 }

@@ -1,7 +1,7 @@
 import type { CaseModel } from './case.ts';
 import type { EntityType } from './schema/entity-types.ts';
 import type { RelationKey } from './schema/relations.ts';
-import { confidenceRank, type Confidence } from './schema/confidence.ts';
+import type { Confidence } from './schema/confidence.ts';
 import { sourceIdsOf } from './citations.ts';
 
 /**
@@ -46,6 +46,12 @@ export interface GraphEdge {
   confidence?: Confidence | undefined;
   /** Number of sources supporting it. */
   sourceCount: number;
+  /** When the relationship began, as the material dates it (relations only). */
+  since?: string | undefined;
+  /** When it ended, if it did. */
+  until?: string | undefined;
+  /** When the material first said so: the earliest publication date among its sources. */
+  known?: string | undefined;
 }
 
 /** Nodes and edges. */
@@ -77,6 +83,9 @@ function graphOf(model: CaseModel): CaseGraph {
     rel: relation.rel,
     confidence: relation.confidence,
     sourceCount: sourceIdsOf(relation.sources).length,
+    since: relation.since,
+    until: relation.until,
+    known: earliestPublication(model, sourceIdsOf(relation.sources)),
   }));
   const linked = new Set(edges.map((edge) => pairKey(edge.source, edge.target)));
   for (const entity of model.entities) {
@@ -105,6 +114,17 @@ function graphOf(model: CaseModel): CaseGraph {
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { nodes, edges };
+}
+
+/** The earliest publication date among sources (ids without the `sources/` prefix); undefined when none is dated. */
+function earliestPublication(model: CaseModel, sources: readonly string[]): string | undefined {
+  let earliest: string | undefined;
+  for (const id of sources) {
+    const entry = model.get(`sources/${id}`);
+    const date = entry?.kind === 'source' ? entry.data.date : undefined;
+    if (date !== undefined && (earliest === undefined || date < earliest)) earliest = date;
+  }
+  return earliest;
 }
 
 /** An unordered pair key for two ids. */
@@ -190,76 +210,6 @@ export interface GraphPath {
   nodes: string[];
   /** Edge indexes, one per hop. */
   edges: number[];
-}
-
-/**
- * All shortest chains between two nodes (up to `limit`), preferring stronger evidence: chains are
- * ordered by their weakest link's confidence, then by the sum of their links' confidence ranks.
- */
-export function shortestPaths(
-  graph: Pick<CaseGraph, 'edges'>,
-  adjacency: ReadonlyMap<string, readonly Step[]>,
-  from: string,
-  to: string,
-  options: { limit?: number; filter?: EdgeFilter } = {},
-): GraphPath[] {
-  const { limit = 5, filter = anyEdge } = options;
-  if (from === to) return [{ nodes: [from], edges: [] }];
-  // Breadth-first from `from`, remembering every predecessor on a shortest route.
-  const distance = new Map<string, number>([[from, 0]]);
-  const predecessors = new Map<string, Step[]>();
-  let frontier = [from];
-  while (frontier.length > 0 && !distance.has(to)) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      const d = distance.get(id) ?? 0;
-      for (const step of adjacency.get(id) ?? []) {
-        const edge = graph.edges[step.edge];
-        if (!edge || !filter(edge)) continue;
-        const known = distance.get(step.other);
-        if (known === undefined) {
-          distance.set(step.other, d + 1);
-          next.push(step.other);
-        }
-        if (known === undefined || known === d + 1) {
-          const list = predecessors.get(step.other) ?? [];
-          list.push({ edge: step.edge, other: id });
-          predecessors.set(step.other, list);
-        }
-      }
-    }
-    frontier = next;
-  }
-  if (!distance.has(to)) return [];
-  // Walk back from `to` over predecessors, enumerating routes (bounded to keep hubs cheap).
-  const paths: GraphPath[] = [];
-  const cap = limit * 20;
-  const walk = (id: string, nodes: string[], edges: number[]) => {
-    if (paths.length >= cap) return;
-    if (id === from) {
-      paths.push({ nodes: [...nodes].reverse(), edges: [...edges].reverse() });
-      return;
-    }
-    for (const step of predecessors.get(id) ?? []) {
-      walk(step.other, [...nodes, step.other], [...edges, step.edge]);
-    }
-  };
-  walk(to, [to], []);
-  const strength = (path: GraphPath) =>
-    path.edges.map((index) => {
-      const edge = graph.edges[index];
-      return edge?.confidence ? confidenceRank(edge.confidence) : 5;
-    });
-  return paths
-    .map((path) => ({ path, ranks: strength(path) }))
-    .sort(
-      (a, b) =>
-        Math.max(...a.ranks) - Math.max(...b.ranks) ||
-        a.ranks.reduce((s, r) => s + r, 0) - b.ranks.reduce((s, r) => s + r, 0) ||
-        a.path.nodes.join('>').localeCompare(b.path.nodes.join('>')),
-    )
-    .slice(0, limit)
-    .map(({ path }) => path);
 }
 
 /** The part of the graph a report focuses on: the chosen entities and the edges among them. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getLayout, getSiteGraph } from '../site/graph.ts';
+import { getLayout, getSiteGraph } from '../site/site-graph.ts';
 import { toGraphData } from '../lib/graph-data.ts';
 
 /** The whole case graph with its build-time layout; its shape is documented in src/lib/graph-data.ts. */

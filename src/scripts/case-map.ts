@@ -52,6 +52,11 @@ export class CaseMapElement extends HTMLElement {
     return this.#view?.precisionCircles() ?? [];
   }
 
+  /** The names shown on the map now: pins (by place id) and how many districts. */
+  labelsShown(): { pins: string[]; districts: number } {
+    return this.#view?.labelsShown() ?? { pins: [], districts: 0 };
+  }
+
   /** The map's zoom level now, or undefined before it is ready. */
   zoom(): number | undefined {
     return this.#view?.map.getZoom();

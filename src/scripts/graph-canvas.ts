@@ -1,70 +1,34 @@
 import { ENTITY_TYPES, ENTITY_TYPE_INFO } from '../lib/schema/entity-types.ts';
 import { CONFIDENCE_INFO, CONFIDENCE_LEVELS } from '../lib/schema/confidence.ts';
 import { shapeVertices } from '../lib/shapes.ts';
+import { MENTION_RANK } from '../lib/graph-chains.ts';
+import { FADED, IN_SCOPE, type Emphasis, type Scene } from '../lib/graph-scene.ts';
+import { zoomGrowth, type Viewport } from '../lib/graph-camera.ts';
+import { placeLabels, type Box, type LabelRequest } from '../lib/label-placement.ts';
 
 /**
- * Draws the case graph on a canvas, fast enough to redraw every frame of a zoom at thousands of
- * nodes: edges batched into one path per line style, nodes into one path per type, everything off
- * screen skipped, and labels placed greedily by importance on a grid so none overlaps another.
+ * Paints the explorer's scene on a canvas, fast enough to redraw every frame of a zoom at thousands
+ * of nodes: edges batched into one path per line style, nodes into one path per type, everything
+ * off screen skipped. Line weight and dash both say the grade (colour only adds to it); labels go
+ * through the shared collision-free placement, the emphasised nodes' labels first and in full.
  */
-
-/** The graph in flat arrays, indexed by node and edge number. */
-export interface Scene {
-  /** Layout x of each node. */
-  xs: Float64Array;
-  /** Layout y of each node. */
-  ys: Float64Array;
-  /** Index into ENTITY_TYPES of each node. */
-  types: Uint8Array;
-  /** Base radius of each node in CSS pixels at the fitted zoom. */
-  radii: Float32Array;
-  /** Label of each node. */
-  labels: string[];
-  /** Node indexes, most important (most connected) first: the order labels are placed in. */
-  labelOrder: Uint32Array;
-  /** Source node of each edge. */
-  sources: Uint32Array;
-  /** Target node of each edge. */
-  targets: Uint32Array;
-  /** Line style of each edge: a confidence rank (0 confirmed … 4 unverified), or MENTION. */
-  styles: Uint8Array;
-  /** 1 for each node the filters show. */
-  shownNodes: Uint8Array;
-  /** Indexes of the edges the filters show. */
-  shownEdges: Uint32Array;
-}
-
-/** The style of a mention edge, after the five confidence grades. */
-export const MENTION = CONFIDENCE_LEVELS.length;
-
-/** What to bring forward: hovered or focused neighbourhoods, or a traced path. */
-export interface Emphasis {
-  /** Nodes drawn at full strength. */
-  nodes: ReadonlySet<number>;
-  /** Edges drawn at full strength. */
-  edges: ReadonlySet<number>;
-  /** Edges drawn as a path (thick, in the accent colour). */
-  path: ReadonlySet<number>;
-  /** Nodes ringed (the focus, a path's ends). */
-  ringed: ReadonlySet<number>;
-}
 
 /** Colours read from the page's CSS, so the canvas follows the light or dark scheme. */
 export interface Palette {
   /** The stage's background, for halos and node outlines. */
   background: string;
-  /** Labels. */
+  /** Labels and the strongest lines. */
   text: string;
-  /** Relationship lines. */
+  /** Weaker lines. */
   line: string;
   /** Mention lines. */
   faint: string;
-  /** Paths and focus rings. */
+  /** Chains, the chosen edge and focus rings. */
   accent: string;
   /** One fill per entity type, in ENTITY_TYPES order. */
   types: string[];
-  /** Label font. */
-  font: string;
+  /** Font family of labels. */
+  family: string;
 }
 
 /** Reads the palette from CSS custom properties on an element. */
@@ -78,43 +42,31 @@ export function readPalette(element: Element): Palette {
     faint: value('--faint', '#767680'),
     accent: value('--focus', '#c2410c'),
     types: ENTITY_TYPES.map((type) => value(`--type-${type}`, ENTITY_TYPE_INFO[type].colour)),
-    font: `12px ${value('--sans', 'system-ui, sans-serif')}`,
+    family: value('--sans', 'system-ui, sans-serif'),
   };
 }
 
-/** The view: d3-zoom's transform, the canvas size in CSS pixels, and the zoom that fits the case. */
-export interface Viewport {
-  /** Scale. */
-  k: number;
-  /** Translation. */
-  x: number;
-  /** Translation. */
-  y: number;
-  /** Width in CSS pixels. */
-  width: number;
-  /** Height in CSS pixels. */
-  height: number;
-  /** The scale at which the whole case fits: node sizes and label density are relative to it. */
-  fitK: number;
+/** Line width of each style at the fitted zoom: confirmed heaviest, mentions hairlines. */
+export const LINE_WIDTHS = [2.4, 1.8, 1.4, 1.15, 1.15, 0.6] as const;
+
+/** Dash of each style, scaled to its width so dots stay dots. */
+function dashOf(style: number): number[] {
+  const level = CONFIDENCE_LEVELS[style];
+  return level ? CONFIDENCE_INFO[level].dash.map((d) => d * Math.max(1, (LINE_WIDTHS[style] ?? 1) * 0.8)) : [];
 }
 
-/** How much nodes grow as the reader zooms in: a little, so a zoomed-in cluster stays legible. */
-export function zoomGrowth(view: Viewport): number {
-  return Math.min(1.8, Math.max(0.7, Math.sqrt(view.k / view.fitK)));
-}
-
-/** How many labels (in importance order) may show at this zoom: a few dozen hubs at the whole case, more as you zoom. */
+/** How many labels (in importance order) may show: a few dozen hubs at the whole case, more as you zoom. */
 function labelBudget(view: Viewport): number {
   const zoom = view.k / view.fitK;
-  return Math.max(30, Math.round(30 * zoom * zoom));
+  return Math.max(24, Math.round(24 * zoom * zoom));
 }
 
 /** At most this many labels per frame keep a frame cheap even deep inside a dense cluster. */
 const MAX_LABELS = 160;
-/** Longest label drawn; the hover card has the full name. */
-const MAX_LABEL = 32;
-/** Side of a cell of the label-collision grid, in CSS pixels. */
-const CELL = 48;
+/** Longest label drawn for an ordinary node; emphasised ones get their full name. */
+const MAX_LABEL = 28;
+/** Label text height, pixels. */
+const LABEL_HEIGHT = 15;
 
 /** Corners of each type's shape at radius 1 (undefined for circles), scaled per node when drawn. */
 const UNIT_SHAPES = ENTITY_TYPES.map((type) => shapeVertices(ENTITY_TYPE_INFO[type].shape, 1));
@@ -134,55 +86,38 @@ function addShape(path: Path2D, type: number, x: number, y: number, r: number): 
   path.closePath();
 }
 
-/** Rectangles already taken by labels, bucketed by grid cell. */
-class LabelGrid {
-  readonly #cells = new Map<number, number[]>();
-
-  /** True when the box overlaps no label placed so far. */
-  fits(x0: number, y0: number, x1: number, y1: number): boolean {
-    for (let cx = Math.floor(x0 / CELL); cx <= Math.floor(x1 / CELL); cx++) {
-      for (let cy = Math.floor(y0 / CELL); cy <= Math.floor(y1 / CELL); cy++) {
-        const boxes = this.#cells.get(cx * 100_003 + cy);
-        if (!boxes) continue;
-        for (let i = 0; i < boxes.length; i += 4) {
-          if (
-            x0 < (boxes[i + 2] ?? 0) &&
-            x1 > (boxes[i] ?? 0) &&
-            y0 < (boxes[i + 3] ?? 0) &&
-            y1 > (boxes[i + 1] ?? 0)
-          ) {
-            return false;
-          }
-        }
-      }
-    }
-    return true;
-  }
-
-  /** Takes a box. */
-  add(x0: number, y0: number, x1: number, y1: number): void {
-    for (let cx = Math.floor(x0 / CELL); cx <= Math.floor(x1 / CELL); cx++) {
-      for (let cy = Math.floor(y0 / CELL); cy <= Math.floor(y1 / CELL); cy++) {
-        const key = cx * 100_003 + cy;
-        const boxes = this.#cells.get(key);
-        if (boxes) boxes.push(x0, y0, x1, y1);
-        else this.#cells.set(key, [x0, y0, x1, y1]);
-      }
-    }
-  }
-}
-
-/** What one frame drew: nodes and edges on screen, and labels placed. */
+/** What one frame drew: nodes and edges in scope on screen, faded ones, and the labelled nodes. */
 export interface DrawnCounts {
-  /** Node marks drawn. */
+  /** Node marks drawn in scope. */
   nodes: number;
-  /** Edge lines drawn. */
+  /** Edge lines drawn in scope. */
   edges: number;
+  /** Faded marks and lines drawn. */
+  faded: number;
   /** Labels drawn. */
   labels: number;
+  /** Node indexes that got a label. */
+  labelled: number[];
 }
 
-/** Draws the scene and says how much it drew. `widths` caches label widths between frames (NaN until measured). */
+/** A label as drawn: its text and box. */
+export interface DrawnLabel {
+  /** Node index. */
+  node: number;
+  /** The text drawn. */
+  text: string;
+  /** Where. */
+  box: Box;
+  /** Text alignment in the box. */
+  align: 'start' | 'end' | 'center';
+}
+
+/** A node's label: its full name when emphasised, else shortened when very long. */
+export function labelText(name: string, full: boolean): string {
+  return full || name.length <= MAX_LABEL ? name : `${name.slice(0, MAX_LABEL - 1).trimEnd()}…`;
+}
+
+/** Draws the scene and says how much it drew. `widths` caches short-label widths between frames (NaN until measured). */
 export function drawScene(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
@@ -190,7 +125,7 @@ export function drawScene(
   palette: Palette,
   widths: Float32Array,
   emphasis: Emphasis | undefined,
-): DrawnCounts {
+): { counts: DrawnCounts; labels: DrawnLabel[] } {
   const { k, x: tx, y: ty, width, height } = view;
   const growth = zoomGrowth(view);
   const margin = 20;
@@ -198,13 +133,16 @@ export function drawScene(
   const sy = (i: number) => (scene.ys[i] ?? 0) * k + ty;
   const onScreen = (x: number, y: number) => x > -margin && x < width + margin && y > -margin && y < height + margin;
   ctx.clearRect(0, 0, width, height);
-
-  // Edges, one path per line style; the emphasised ones again on top.
-  const paths = Array.from({ length: MENTION + 1 }, () => new Path2D());
-  const strong = Array.from({ length: MENTION + 1 }, () => new Path2D());
-  const pathLines = Array.from({ length: MENTION + 1 }, () => new Path2D());
-  let drawn = 0;
-  for (const e of scene.shownEdges) {
+  ctx.lineCap = 'round';
+  const styles = MENTION_RANK + 1;
+  const batch = () => Array.from({ length: styles }, () => new Path2D());
+  const faint = batch();
+  const base = batch();
+  const strong = batch();
+  const chain = batch();
+  let edges = 0;
+  let faded = 0;
+  const addEdge = (e: number, into: Path2D[]) => {
     const s = scene.sources[e] ?? 0;
     const t = scene.targets[e] ?? 0;
     const x1 = sx(s);
@@ -217,52 +155,62 @@ export function drawScene(
       (y1 < -margin && y2 < -margin) ||
       (y1 > height + margin && y2 > height + margin)
     ) {
-      continue;
+      return false;
     }
-    const style = scene.styles[e] ?? MENTION;
-    const target = emphasis?.path.has(e) ? pathLines : emphasis?.edges.has(e) ? strong : paths;
-    const path = target[style];
-    if (!path) continue;
-    path.moveTo(x1, y1);
-    path.lineTo(x2, y2);
-    drawn++;
+    const path = into[scene.styles[e] ?? MENTION_RANK];
+    path?.moveTo(x1, y1);
+    path?.lineTo(x2, y2);
+    return true;
+  };
+  for (const e of scene.edgesFaded) if (addEdge(e, faint)) faded++;
+  for (const e of scene.edgesInScope) {
+    const into = emphasis?.path.has(e) ? chain : emphasis?.edges.has(e) ? strong : base;
+    if (addEdge(e, into)) edges++;
   }
-  // A hairball of thousands of lines reads better fainter; a handful can be drawn firmly.
-  const density = Math.min(1, Math.max(0.3, Math.sqrt(1200 / Math.max(1, drawn))));
-  const strokeAll = (set: Path2D[], alpha: number, widthScale: number, colour?: string) => {
+  // Thousands of lines read better thinner; a handful can be drawn firmly.
+  const density = Math.min(1, Math.max(0.45, Math.sqrt(1500 / Math.max(1, edges))));
+  const stroke = (set: Path2D[], alpha: number, scale: number, colour?: string) => {
     set.forEach((path, style) => {
-      const mention = style === MENTION;
-      const level = CONFIDENCE_LEVELS[style];
-      ctx.setLineDash(level ? [...CONFIDENCE_INFO[level].dash] : []);
-      ctx.strokeStyle = colour ?? (mention ? palette.faint : palette.line);
-      ctx.lineWidth = (mention ? 0.6 : 1.1) * widthScale;
-      ctx.globalAlpha = alpha * (mention ? 0.55 : 0.85);
+      const mention = style === MENTION_RANK;
+      ctx.setLineDash(dashOf(style));
+      ctx.strokeStyle = colour ?? (mention ? palette.faint : style <= 1 ? palette.text : palette.line);
+      ctx.lineWidth = (LINE_WIDTHS[style] ?? 1) * scale;
+      ctx.globalAlpha = alpha * (mention ? 0.6 : style <= 1 ? 0.8 : 0.9);
       ctx.stroke(path);
     });
   };
-  strokeAll(paths, emphasis ? 0.18 * density : density, 1);
+  stroke(faint, 0.14, 0.8);
+  stroke(base, emphasis ? 0.25 : density, emphasis ? 0.9 : density);
   if (emphasis) {
-    strokeAll(strong, 1, 1.6);
-    strokeAll(pathLines, 1, 2.6, palette.accent);
+    stroke(strong, 1, 1.25);
+    stroke(chain, 1, 1.6, palette.accent);
+    if (emphasis.edge !== undefined) {
+      const one = batch();
+      if (addEdge(emphasis.edge, one)) stroke(one, 1, 2.2, palette.accent);
+    }
   }
   ctx.setLineDash([]);
 
-  // Nodes, one path per type; dimmed when something is emphasised.
-  const back = ENTITY_TYPES.map(() => new Path2D());
-  const front = ENTITY_TYPES.map(() => new Path2D());
+  // Nodes, one path per type and layer.
+  const layers = [0, 1, 2].map(() => ENTITY_TYPES.map(() => new Path2D()));
   const rings = new Path2D();
   const radius = (i: number) => (scene.radii[i] ?? 3) * growth;
   let nodes = 0;
+  const marks: Box[] = [];
   for (let i = 0; i < scene.xs.length; i++) {
-    if (!scene.shownNodes[i]) continue;
+    const scope = scene.nodeScope[i] ?? 0;
+    if (scope === 0) continue;
     const x = sx(i);
     const y = sy(i);
     if (!onScreen(x, y)) continue;
-    nodes++;
     const type = scene.types[i] ?? 0;
     const r = radius(i);
-    const layer = emphasis && !emphasis.nodes.has(i) ? back : front;
-    const path = layer[type];
+    const layer = scope === FADED ? 0 : emphasis && !emphasis.nodes.has(i) ? 1 : 2;
+    if (scope === IN_SCOPE) {
+      nodes++;
+      if (marks.length < 800) marks.push({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+    } else faded++;
+    const path = layers[layer]?.[type];
     if (path) addShape(path, type, x, y, r);
     if (emphasis?.ringed.has(i)) {
       rings.moveTo(x + r + 4, y);
@@ -271,93 +219,114 @@ export function drawScene(
   }
   ctx.lineWidth = 1;
   ctx.strokeStyle = palette.background;
-  ctx.globalAlpha = emphasis ? 0.3 : 1;
-  back.forEach((path, type) => {
-    ctx.fillStyle = palette.types[type] ?? palette.text;
-    ctx.fill(path);
-    ctx.stroke(path);
+  [0.18, 0.4, 1].forEach((alpha, layer) => {
+    ctx.globalAlpha = alpha;
+    layers[layer]?.forEach((path, type) => {
+      ctx.fillStyle = palette.types[type] ?? palette.text;
+      ctx.fill(path);
+      ctx.stroke(path);
+    });
   });
   ctx.globalAlpha = 1;
-  front.forEach((path, type) => {
-    ctx.fillStyle = palette.types[type] ?? palette.text;
-    ctx.fill(path);
-    ctx.stroke(path);
-  });
   ctx.strokeStyle = palette.accent;
-  ctx.lineWidth = 2;
+  ctx.lineWidth = 2.5;
   ctx.stroke(rings);
 
-  const labels = drawLabels(ctx, scene, view, palette, widths, emphasis, sx, sy, radius);
-  return { nodes, edges: drawn, labels };
+  const labels = chooseLabels(ctx, scene, view, palette, widths, emphasis, marks, sx, sy, radius);
+  paintLabels(ctx, labels, palette, emphasis);
+  return {
+    counts: { nodes, edges, faded, labels: labels.length, labelled: labels.map((label) => label.node) },
+    labels,
+  };
 }
 
-/** Places and draws labels: emphasised nodes first, then by importance within the zoom's budget. */
-function drawLabels(
+/** Chooses which labels show and where: emphasised nodes first (in full), then by importance. */
+function chooseLabels(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
   view: Viewport,
   palette: Palette,
   widths: Float32Array,
   emphasis: Emphasis | undefined,
+  marks: Box[],
   sx: (i: number) => number,
   sy: (i: number) => number,
   radius: (i: number) => number,
-): number {
-  ctx.font = palette.font;
-  ctx.textBaseline = 'middle';
-  ctx.lineJoin = 'round';
-  const grid = new LabelGrid();
-  const placed: [i: number, x: number, y: number][] = [];
-  const height = 16;
-  const tryPlace = (i: number): void => {
+): DrawnLabel[] {
+  ctx.font = `12px ${palette.family}`;
+  const texts = new Map<number, string>();
+  // Emphasised labels are drawn in full and bold; the rest shortened, their widths cached.
+  const request = (i: number, emphasised: boolean, must: boolean): LabelRequest | undefined => {
     const x = sx(i);
     const y = sy(i);
-    if (x < 0 || x > view.width || y < 0 || y > view.height) return;
-    let w = widths[i] ?? NaN;
+    if (x < 0 || x > view.width || y < 0 || y > view.height) return undefined;
+    const text = labelText(scene.labels[i] ?? '', emphasised);
+    let w = emphasised ? NaN : (widths[i] ?? NaN);
     if (Number.isNaN(w)) {
-      w = ctx.measureText(scene.labels[i] ?? '').width;
-      widths[i] = w;
+      ctx.font = `${emphasised ? '600 ' : ''}12px ${palette.family}`;
+      w = ctx.measureText(text).width;
+      if (!emphasised) widths[i] = w;
     }
-    const r = radius(i);
-    const right = x + r + 4;
-    const left = x - r - 4 - w;
-    for (const x0 of [right, left]) {
-      if (x0 < 0 || x0 + w > view.width) continue;
-      if (grid.fits(x0 - 2, y - height / 2, x0 + w + 2, y + height / 2)) {
-        grid.add(x0 - 2, y - height / 2, x0 + w + 2, y + height / 2);
-        placed.push([i, x0, y]);
-        return;
+    texts.set(i, text);
+    return { id: i, x, y, r: radius(i), width: w, height: LABEL_HEIGHT, must };
+  };
+  function* requests(): Generator<LabelRequest> {
+    if (emphasis) {
+      for (const i of emphasis.nodes) {
+        const wanted = scene.nodeScope[i] === IN_SCOPE ? request(i, true, true) : undefined;
+        if (wanted) yield wanted;
       }
     }
-  };
-  // Node marks themselves are obstacles for the emphasised ones, so their labels never cover them.
-  if (emphasis) {
-    for (const i of emphasis.nodes) {
-      const r = radius(i);
-      grid.add(sx(i) - r, sy(i) - r, sx(i) + r, sy(i) + r);
+    const budget = Math.min(labelBudget(view), scene.labelOrder.length);
+    let seen = 0;
+    for (let rank = 0; rank < scene.labelOrder.length && seen < budget; rank++) {
+      const i = scene.labelOrder[rank] ?? 0;
+      if (scene.nodeScope[i] !== IN_SCOPE || emphasis?.nodes.has(i)) continue;
+      seen++;
+      // The best-connected few look harder for room: they are what a first look needs named.
+      const wanted = request(i, false, rank < 12);
+      if (wanted) yield wanted;
     }
-    for (const i of emphasis.nodes) if (scene.shownNodes[i] && placed.length < MAX_LABELS) tryPlace(i);
   }
-  const budget = Math.min(labelBudget(view), scene.labelOrder.length);
-  for (let rank = 0; rank < budget && placed.length < MAX_LABELS; rank++) {
-    const i = scene.labelOrder[rank] ?? 0;
-    if (!scene.shownNodes[i] || emphasis?.nodes.has(i)) continue;
-    tryPlace(i);
-  }
+  const placed = placeLabels(
+    requests(),
+    { x0: 2, y0: 2, x1: view.width - 2, y1: view.height - 2 },
+    {
+      obstacles: marks,
+      limit: MAX_LABELS,
+    },
+  );
+  return placed.map((label) => ({
+    node: label.id,
+    text: texts.get(label.id) ?? '',
+    box: label.box,
+    align: label.align,
+  }));
+}
+
+/** Paints placed labels over a halo of the background colour. */
+function paintLabels(
+  ctx: CanvasRenderingContext2D,
+  labels: readonly DrawnLabel[],
+  palette: Palette,
+  emphasis: Emphasis | undefined,
+): void {
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
   ctx.strokeStyle = palette.background;
   ctx.lineWidth = 3.5;
   ctx.fillStyle = palette.text;
-  for (const [i, x, y] of placed) {
-    const text = scene.labels[i] ?? '';
-    ctx.globalAlpha = emphasis && !emphasis.nodes.has(i) ? 0.45 : 1;
-    ctx.strokeText(text, x, y);
-    ctx.fillText(text, x, y);
+  for (const label of labels) {
+    const strong = emphasis?.nodes.has(label.node) ?? false;
+    ctx.font = `${strong ? '600 ' : ''}12px ${palette.family}`;
+    ctx.textAlign = label.align === 'start' ? 'left' : label.align === 'end' ? 'right' : 'center';
+    const x =
+      label.align === 'start' ? label.box.x0 : label.align === 'end' ? label.box.x1 : (label.box.x0 + label.box.x1) / 2;
+    const y = (label.box.y0 + label.box.y1) / 2;
+    ctx.globalAlpha = emphasis && !strong ? 0.55 : 1;
+    ctx.strokeText(label.text, x, y);
+    ctx.fillText(label.text, x, y);
   }
   ctx.globalAlpha = 1;
-  return placed.length;
-}
-
-/** A node's label: its name, shortened when very long. */
-export function labelOf(name: string): string {
-  return name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1).trimEnd()}…` : name;
+  ctx.textAlign = 'left';
 }

@@ -3,17 +3,19 @@ import { CONFIDENCE_INFO, type Confidence } from '../lib/schema/confidence.ts';
 import { shapePath } from '../lib/shapes.ts';
 import { entryPath, withBase } from '../lib/paths.ts';
 import type { GraphNode } from '../lib/graph.ts';
-import type { Hop } from '../lib/graph-view.ts';
+import type { EdgeEvidence } from '../lib/edge-evidence.ts';
+import type { EdgeSummary } from '../lib/graph-scene.ts';
 
 /**
- * The explorer's words: the hover card, the panel describing the entity in focus, and traced chains
- * written out hop by hop. Built as DOM nodes from text, never from HTML strings.
+ * The explorer's words: the hover cards of a node and of an edge, and the panel describing the
+ * entity in focus, whose list of links is how a keyboard reaches every edge. Built as DOM nodes from
+ * text, never from HTML strings. Traced chains are written out in graph-chains-text.ts.
  */
 
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Creates an element with a class and children. */
-function el<K extends keyof HTMLElementTagNameMap>(
+export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className: string,
   ...children: (Node | string)[]
@@ -22,6 +24,13 @@ function el<K extends keyof HTMLElementTagNameMap>(
   if (className) element.className = className;
   element.append(...children);
   return element;
+}
+
+/** A button with a label. */
+export function button(label: string, className = 'button'): HTMLButtonElement {
+  const b = el('button', className, label);
+  b.type = 'button';
+  return b;
 }
 
 /** The type's marker, as on badges and the canvas. */
@@ -39,7 +48,7 @@ export function typeMarker(type: EntityType): SVGSVGElement {
 }
 
 /** A name with its native form beside it, marked with its language. */
-function nameWithNative(node: GraphNode, link?: string): (Node | string)[] {
+export function nameWithNative(node: GraphNode, link?: string): (Node | string)[] {
   const name = link ? el('a', '', node.name) : el('span', '', node.name);
   if (link && name instanceof HTMLAnchorElement) name.href = link;
   if (!node.native || node.native === node.name) return [name];
@@ -48,7 +57,36 @@ function nameWithNative(node: GraphNode, link?: string): (Node | string)[] {
   return [name, ' ', native];
 }
 
-/** Fills the hover card: type, name, native name, summary. */
+/** A short line drawn in a grade's style (weight and dash), beside its name. */
+export function lineSample(level: Confidence | undefined): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', level ? `line-sample grade-${level}` : 'line-sample mention');
+  svg.setAttribute('viewBox', '0 0 28 6');
+  svg.setAttribute('width', '28');
+  svg.setAttribute('height', '6');
+  svg.setAttribute('aria-hidden', 'true');
+  const line = document.createElementNS(SVG, 'line');
+  for (const [name, value] of [
+    ['x1', '1'],
+    ['y1', '3'],
+    ['x2', '27'],
+    ['y2', '3'],
+  ]) {
+    line.setAttribute(name ?? '', value ?? '');
+  }
+  if (level && CONFIDENCE_INFO[level].dash.length > 0) {
+    line.setAttribute('stroke-dasharray', CONFIDENCE_INFO[level].dash.join(' '));
+  }
+  svg.append(line);
+  return svg;
+}
+
+/** A grade in words with its line sample. */
+export function gradeTag(level: Confidence | undefined): HTMLElement {
+  return el('span', 'grade', lineSample(level), level ? CONFIDENCE_INFO[level].label : 'mention, not graded');
+}
+
+/** Fills the hover card of a node: type, full name, native name, summary. */
 export function renderCard(card: HTMLElement, node: GraphNode): void {
   card.replaceChildren(
     el('p', 'card-type', typeMarker(node.type), ` ${ENTITY_TYPE_INFO[node.type].label}`),
@@ -57,25 +95,72 @@ export function renderCard(card: HTMLElement, node: GraphNode): void {
   );
 }
 
+/** Fills the hover card of an edge: the relationship in words, its grade, its note once loaded. */
+export function renderEdgeCard(card: HTMLElement, edge: EdgeSummary, evidence: EdgeEvidence | undefined): void {
+  const children: Node[] = [
+    el('p', 'card-type', edge.confidence ? 'Relationship' : 'Mention in text'),
+    el('p', 'card-name', `${edge.from.name} `, el('span', 'rel', edge.label), ` ${edge.to.name}`),
+    el('p', 'card-grade', gradeTag(edge.confidence)),
+  ];
+  if (evidence?.note) children.push(el('p', 'card-summary', evidence.note.map((piece) => piece.text).join('')));
+  if (edge.confidence) {
+    children.push(
+      el(
+        'p',
+        'card-hint',
+        `${edge.sources} ${edge.sources === 1 ? 'source' : 'sources'}. Click for how we know, with the sources.`,
+      ),
+    );
+  }
+  card.replaceChildren(...children);
+}
+
 /** What the focus panel needs beyond the node. */
 export interface FocusActions {
-  /** The links shown from it, read from its side. */
-  links: { node: GraphNode; label: string; confidence: Confidence | undefined }[];
+  /** The links in scope from it, read from its side. */
+  links: EdgeSummary[];
+  /** The ego view's depth (1–3), or undefined for the whole case. */
+  depth: number | undefined;
   /** Puts another entity in focus (to walk the graph from the keyboard). */
   onFocus: (id: string) => void;
   /** Clears the focus. */
   onClear: () => void;
-  /** Starts a path from it. */
+  /** Starts a chain from it. */
   onTraceFrom: () => void;
+  /** Changes the ego depth. */
+  onDepth: (depth: number | undefined) => void;
+  /** Brings an edge forward on the canvas (undefined: none). */
+  onEdge: (index: number | undefined) => void;
+  /** Opens an edge's evidence. */
+  onEvidence: (index: number) => void;
 }
 
-/** Fills the panel that describes the entity in focus, with a link to its dossier. */
+/** The control that narrows the diagram to what lies near the focus. */
+function depthControl(actions: FocusActions): HTMLElement {
+  const select = el('select', '');
+  select.id = 'graph-depth';
+  for (const [value, text] of [
+    ['', 'the whole case'],
+    ['1', 'one step'],
+    ['2', 'two steps'],
+    ['3', 'three steps'],
+  ] as const) {
+    const option = el('option', '', text);
+    option.value = value;
+    option.selected = value === String(actions.depth ?? '');
+    select.append(option);
+  }
+  select.addEventListener('change', () => actions.onDepth(select.value ? Number(select.value) : undefined));
+  const label = el('label', '', 'Show what lies within ');
+  label.htmlFor = select.id;
+  return el('p', 'focus-depth', label, select);
+}
+
+/** Fills the panel that describes the entity in focus, with a link to its dossier and every link from it. */
 export function renderFocus(panel: HTMLElement, node: GraphNode, base: string, actions: FocusActions): void {
-  const trace = el('button', 'button', 'Trace a path from here');
-  trace.type = 'button';
+  const trace = button('Trace from here');
   trace.addEventListener('click', actions.onTraceFrom);
-  const clear = el('button', 'button', 'Clear focus');
-  clear.type = 'button';
+  const clear = button('Clear focus');
   clear.addEventListener('click', actions.onClear);
   const open = el('a', 'button', 'Open the dossier');
   open.href = withBase(base, entryPath(node.id));
@@ -84,112 +169,37 @@ export function renderFocus(panel: HTMLElement, node: GraphNode, base: string, a
     el('p', 'card-name', ...nameWithNative(node, withBase(base, entryPath(node.id)))),
     el('p', 'card-summary', node.summary),
     el('p', 'focus-actions', open, ' ', trace, ' ', clear),
+    depthControl(actions),
     linkList(actions),
   );
 }
 
-/** The focused entity's links as buttons that move the focus along them, so the diagram can be walked by keyboard. */
+/**
+ * The focused entity's links, each with a button that moves the focus along it and one that opens
+ * how we know it: the keyboard's way onto every edge. Focusing either brings the edge forward.
+ */
 function linkList(actions: FocusActions): HTMLElement {
   const count = actions.links.length;
   if (count === 0) return el('p', 'muted', 'No link shown under the current filters.');
   const list = el('ul', 'focus-links');
+  list.setAttribute('aria-label', 'Links of the entity in focus');
   for (const link of actions.links) {
-    const go = el('button', 'link-button', link.node.name);
-    go.type = 'button';
-    go.addEventListener('click', () => actions.onFocus(link.node.id));
-    const grade = link.confidence ? CONFIDENCE_INFO[link.confidence].label : 'mention';
-    list.append(el('li', '', el('span', 'rel', link.label), ' ', go, el('span', 'grade', ` (${grade})`)));
-  }
-  const details = el(
-    'details',
-    'focus-list',
-    el('summary', '', `${count} ${count === 1 ? 'link' : 'links'} shown`),
-    list,
-  );
-  return details;
-}
-
-/** A short line drawn in a confidence grade's style, beside its name. */
-export function lineSample(level: Confidence | undefined): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('class', level ? 'line-sample' : 'line-sample mention');
-  svg.setAttribute('viewBox', '0 0 28 6');
-  svg.setAttribute('width', '28');
-  svg.setAttribute('height', '6');
-  svg.setAttribute('aria-hidden', 'true');
-  const line = document.createElementNS(SVG, 'line');
-  line.setAttribute('x1', '0');
-  line.setAttribute('y1', '3');
-  line.setAttribute('x2', '28');
-  line.setAttribute('y2', '3');
-  if (level && CONFIDENCE_INFO[level].dash.length > 0) {
-    line.setAttribute('stroke-dasharray', CONFIDENCE_INFO[level].dash.join(' '));
-  }
-  svg.append(line);
-  return svg;
-}
-
-/** What a path search found. */
-export type PathOutcome =
-  | { message: string }
-  | {
-      /** Start's name. */
-      from: string;
-      /** End's name. */
-      to: string;
-      /** Each chain, hop by hop. */
-      chains: Hop[][];
-      /** Whether mentions could be used. */
-      mentions: boolean;
-    };
-
-/** Writes the chains out: each entity a link, each hop its relationship and confidence in words. */
-export function renderPaths(container: HTMLElement, outcome: PathOutcome, base: string): void {
-  if ('message' in outcome) {
-    container.replaceChildren(el('p', 'path-message', outcome.message));
-    return;
-  }
-  const heading = el('h2', '', `How ${outcome.from} connects to ${outcome.to}`);
-  heading.id = 'path-heading';
-  const first = outcome.chains[0];
-  if (!first) {
-    container.replaceChildren(
-      heading,
-      el(
-        'p',
-        'path-message',
-        `No chain of the links shown joins them. ${outcome.mentions ? '' : 'Allow mentions in text, or '}loosen the filters to look further.`,
-      ),
-    );
-    return;
-  }
-  const steps = first.length;
-  const intro = el(
-    'p',
-    'path-message',
-    `${outcome.chains.length === 1 ? 'One shortest chain' : `${outcome.chains.length} shortest chains`} of ${steps} ${steps === 1 ? 'step' : 'steps'}` +
-      `${outcome.mentions ? '' : ', through typed relationships only'}, strongest evidence first:`,
-  );
-  const list = el('ol', 'chains');
-  for (const chain of outcome.chains) {
-    const item = el('li', '');
-    chain.forEach((hop, i) => {
-      if (i === 0) item.append(...nameWithNative(hop.from, withBase(base, entryPath(hop.from.id))));
-      const grade = hop.confidence ? CONFIDENCE_INFO[hop.confidence].label : 'mention, not graded';
-      item.append(
-        el(
-          'span',
-          'hop',
-          ' → ',
-          el('span', 'rel', hop.label),
-          ' ',
-          el('span', 'grade', lineSample(hop.confidence), `(${grade})`),
-          ' → ',
-        ),
-        ...nameWithNative(hop.to, withBase(base, entryPath(hop.to.id))),
-      );
-    });
+    const go = button(link.to.name, 'link-button');
+    go.addEventListener('click', () => actions.onFocus(link.to.id));
+    const item = el('li', '', el('span', 'rel', link.label), ' ', go, el('br', ''), gradeTag(link.confidence));
+    if (link.confidence) {
+      const why = button('How we know', 'why');
+      why.setAttribute('aria-label', `How we know: ${link.from.name} ${link.label} ${link.to.name}`);
+      why.addEventListener('click', () => actions.onEvidence(link.index));
+      item.append(' ', why);
+    }
+    for (const target of item.querySelectorAll('button')) {
+      target.addEventListener('focus', () => actions.onEdge(link.index));
+      target.addEventListener('blur', () => actions.onEdge(undefined));
+    }
+    item.addEventListener('pointerenter', () => actions.onEdge(link.index));
+    item.addEventListener('pointerleave', () => actions.onEdge(undefined));
     list.append(item);
   }
-  container.replaceChildren(heading, intro, list);
+  return el('div', 'focus-list', el('p', 'focus-count', `${count} ${count === 1 ? 'link' : 'links'} shown`), list);
 }

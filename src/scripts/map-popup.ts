@@ -33,9 +33,12 @@ function heading(label: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** The popup of one place. */
-export function placePopup(place: MapPlace, base: string): HTMLElement {
-  const root = element('div', 'map-popup');
+/**
+ * The popup of one place. Compact (on a phone-sized map) it gives the name, the address and the
+ * precision, with the rest (native address, how the point was placed, who is there) under "More".
+ */
+export function placePopup(place: MapPlace, base: string, compact = false): HTMLElement {
+  const root = element('div', compact ? 'map-popup compact' : 'map-popup');
   const title = element('p', 'map-popup-title');
   title.append(dossierLink(base, place.id, place.name));
   if (place.native && place.native !== place.name) {
@@ -44,14 +47,21 @@ export function placePopup(place: MapPlace, base: string): HTMLElement {
     title.append(' ', native);
   }
   root.append(title, element('p', 'map-popup-address', place.address));
+  const more = compact ? element('details', 'map-popup-more') : root;
+  if (compact && more instanceof HTMLDetailsElement) {
+    root.append(element('p', 'map-popup-precision', `Precision ${place.precisionText}.`));
+    more.append(element('summary', undefined, 'More: how it was placed, who is there'));
+    root.append(more);
+  }
   if (place.addressNative) {
     const native = element('p', 'map-popup-address', place.addressNative);
     native.lang = 'zh';
-    root.append(native);
+    more.append(native);
   }
   const precision = element('p', 'map-popup-precision');
   precision.append(element('strong', undefined, `Precision ${place.precisionText}.`), ` ${place.note}`);
-  root.append(precision);
+  if (compact) precision.firstChild?.remove();
+  more.append(precision);
   const groups = linksByLabel(place.links);
   if (groups.length > 0) {
     const list = element('dl', 'map-popup-links');
@@ -70,21 +80,7 @@ export function placePopup(place: MapPlace, base: string): HTMLElement {
         list.append(item);
       }
     }
-    root.append(list);
+    more.append(list);
   }
-  return root;
-}
-
-/** The popup of a cluster that cannot be split by zooming: every place in it, each a link. */
-export function clusterPopup(places: readonly MapPlace[], base: string): HTMLElement {
-  const root = element('div', 'map-popup');
-  root.append(element('p', 'map-popup-title', `${places.length} places at this point`));
-  const list = element('ul', 'map-popup-list');
-  for (const place of places) {
-    const item = element('li');
-    item.append(dossierLink(base, place.id, place.name), ` (${place.precisionText})`);
-    list.append(item);
-  }
-  root.append(list);
   return root;
 }

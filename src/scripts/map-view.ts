@@ -14,7 +14,10 @@ import {
 import { clusterPoints, type Cluster } from '../lib/map-clusters.ts';
 import { MARKER_ICON, parseMarkerKey } from '../lib/map-markers.ts';
 import { withBase } from '../lib/paths.ts';
-import { clusterPopup, placePopup } from './map-popup.ts';
+import { placePopup } from './map-popup.ts';
+import { MapLabels, type DistrictLabel, type PinLabel } from './map-labels.ts';
+import { spiderLayers } from './map-spider.ts';
+import { contextBounds, unionBounds } from '../lib/map-context.ts';
 import type { DrawnCircle } from './case-map.ts';
 
 /**
@@ -28,8 +31,6 @@ export const STREET_MAP_KEY = 'casefile:street-map';
 
 /** Pins closer than this many pixels are drawn as one numbered marker. */
 const CLUSTER_RADIUS = 36;
-/** Districts narrower than this on screen keep their label hidden, so small ones do not pile up. */
-const LABEL_MIN_WIDTH = 90;
 
 /** Escapes text for the few places Leaflet takes HTML strings (attribution). */
 function escapeHtml(text: string): string {
@@ -86,7 +87,8 @@ export class MapView {
   readonly #layer = L.layerGroup();
   readonly #markers = new Map<string, L.Marker>();
   readonly #circles = new Map<string, L.Circle>();
-  readonly #labels: { tooltip: L.Tooltip; west: number; east: number }[] = [];
+  readonly #labels: MapLabels;
+  #spider: (() => void) | undefined;
   /** The layers on the map now, by lone place id or cluster members. */
   readonly #shown = new Map<string, L.Layer[]>();
   #tiles: L.TileLayer | undefined;
@@ -131,8 +133,13 @@ export class MapView {
       .attribution({ prefix: '<a href="https://leafletjs.com" rel="noopener noreferrer">Leaflet</a>' })
       .addTo(this.map);
     this.#layer.addTo(this.map);
+    this.#labels = new MapLabels(this.map);
     const bounds = placeBounds(places);
-    if (bounds) this.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
+    // A small map of one place shows at least its district and the edges of its neighbours (several
+    // places are framed by their own circles, which reach further).
+    const single = config.mini && places.length === 1;
+    const context = single && basemap ? contextBounds(places, basemap.features) : undefined;
+    if (bounds) this.map.fitBounds(unionBounds(bounds, context), { padding: [16, 16], maxZoom: 16, animate: false });
     else if (basemap) {
       const corners = basemap.features.flatMap((f) => districtPolygons(f).flatMap((polygon) => polygon[0] ?? []));
       this.map.fitBounds(L.latLngBounds(corners), { animate: false });
@@ -142,6 +149,7 @@ export class MapView {
     if (basemap) this.#drawDistricts(basemap, attribution);
     this.#render();
     this.map.on('zoomend', () => this.#render());
+    this.map.on('zoomstart click', () => this.#unspider());
     this.map.on('popupopen', (event) => {
       // Keyboard readers land in the popup they opened, at the place's own link.
       event.popup.getElement()?.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
@@ -168,9 +176,7 @@ export class MapView {
   #drawDistricts(basemap: Basemap, attribution: L.Control.Attribution): void {
     const outlines = this.map.createPane('districts');
     outlines.style.zIndex = '250';
-    const labels = this.map.createPane('district-labels');
-    labels.style.zIndex = '350';
-    labels.style.pointerEvents = 'none';
+    const names: DistrictLabel[] = [];
     for (const feature of basemap.features) {
       const outline = L.polygon(districtPolygons(feature), {
         pane: 'districts',
@@ -184,43 +190,36 @@ export class MapView {
       native.textContent = feature.properties.name_native;
       content.append(feature.properties.name.replace(/ District$/, ''), ' ', native);
       const [lon, lat] = feature.properties.label;
-      const tooltip = L.tooltip({
-        pane: 'district-labels',
-        permanent: true,
-        direction: 'center',
-        className: 'map-district-label',
-      })
-        .setLatLng([lat, lon])
-        .setContent(content);
       const lons = districtPolygons(feature).flatMap((polygon) => (polygon[0] ?? []).map(([, x]) => x));
-      this.#labels.push({ tooltip, west: Math.min(...lons), east: Math.max(...lons) });
+      names.push({ content, latLng: L.latLng(lat, lon), west: Math.min(...lons), east: Math.max(...lons) });
     }
+    this.#labels.setDistricts(names);
     const source = basemap.casefile;
     attribution.addAttribution(
       `<a href="${escapeHtml(withBase(this.#config.base, source.attributionPath))}">${escapeHtml(source.attribution)}</a>`,
     );
   }
 
-  /** Shows the labels of districts wide enough on screen at this zoom. */
-  #placeLabels(): void {
-    const pixelsPerDegree = (256 * 2 ** this.map.getZoom()) / 360;
-    for (const label of this.#labels) {
-      const wide = (label.east - label.west) * pixelsPerDegree >= LABEL_MIN_WIDTH;
-      if (wide && !this.map.hasLayer(label.tooltip)) label.tooltip.addTo(this.map);
-      if (!wide && this.map.hasLayer(label.tooltip)) label.tooltip.remove();
-    }
+  /** The names on the map now: pins and districts, for tests. */
+  labelsShown(): { pins: string[]; districts: number } {
+    return this.#labels.shown();
   }
 
   /** Draws the markers for the current zoom: a pin and circle per lone place, a count per cluster. */
   #render(): void {
-    this.#placeLabels();
     // Only what changed is swapped, so a pin that stays keeps its open popup and its focus.
     const wanted = new Map<string, () => L.Layer[]>();
+    const lone: PinLabel[] = [];
     for (const cluster of clusterPoints(this.#places, this.map.getZoom(), CLUSTER_RADIUS)) {
       const only = cluster.members.length === 1 ? this.#places[cluster.members[0] ?? -1] : undefined;
-      if (only) wanted.set(only.id, () => [this.#circleOf(only), this.#markerOf(only)]);
-      else wanted.set(`cluster:${cluster.members.join(',')}`, () => [this.#clusterMarker(cluster)]);
+      if (only) {
+        wanted.set(only.id, () => [this.#circleOf(only), this.#markerOf(only)]);
+        lone.push({ id: only.id, name: only.name, latLng: L.latLng(only.lat, only.lon), marker: this.#markerOf(only) });
+      } else wanted.set(`cluster:${cluster.members.join(',')}`, () => [this.#clusterMarker(cluster)]);
     }
+    // The legend explains a numbered marker only while one is drawn.
+    const clustered = lone.length < this.#places.length;
+    for (const item of document.querySelectorAll<HTMLElement>('[data-legend-cluster]')) item.hidden = !clustered;
     for (const [key, layers] of this.#shown) {
       if (wanted.has(key)) continue;
       for (const layer of layers) this.#layer.removeLayer(layer);
@@ -232,6 +231,7 @@ export class MapView {
       for (const layer of layers) this.#layer.addLayer(layer);
       this.#shown.set(key, layers);
     }
+    this.#labels.setPins(lone);
   }
 
   /** Popups narrow enough for the map, panned clear of the zoom buttons. */
@@ -254,7 +254,8 @@ export class MapView {
       className: 'map-marker',
     });
     marker = L.marker([place.lat, place.lon], { icon, title: place.name, alt: place.name, riseOnHover: true });
-    marker.bindPopup(() => placePopup(place, this.#config.base), this.#popupOptions());
+    // On a phone-sized map the popup is short, with the rest a tap away.
+    marker.bindPopup(() => placePopup(place, this.#config.base, this.map.getSize().x < 480), this.#popupOptions());
     marker.on('popupclose', () => {
       const icon = marker?.getElement();
       if (icon && document.activeElement === document.body) icon.focus({ preventScroll: true });
@@ -296,9 +297,30 @@ export class MapView {
     marker.on('click', () => {
       const zoom = bounds ? this.map.getBoundsZoom(bounds, false, L.point(48, 48)) : this.map.getZoom();
       if (bounds && zoom > this.map.getZoom()) this.map.fitBounds(bounds, { padding: [48, 48] });
-      else marker.bindPopup(clusterPopup(members, this.#config.base), this.#popupOptions()).openPopup();
+      else this.#spiderfy(marker, members);
     });
     return marker;
+  }
+
+  /** Fans co-located places out around their point, each pin on a leg to where it really is. */
+  #spiderfy(cluster: L.Marker, members: readonly MapPlace[]): void {
+    this.#unspider();
+    this.#layer.removeLayer(cluster);
+    const layers = spiderLayers(this.map, cluster.getLatLng(), members, (place, at) => {
+      const marker = L.marker(at, { icon: this.#markerOf(place).options.icon, title: place.name, alt: place.name });
+      marker.bindPopup(() => placePopup(place, this.#config.base, this.map.getSize().x < 480), this.#popupOptions());
+      return [this.#circleOf(place), marker];
+    });
+    for (const layer of layers) this.#layer.addLayer(layer);
+    this.#spider = () => {
+      for (const layer of layers) this.#layer.removeLayer(layer);
+      this.#layer.addLayer(cluster);
+    };
+  }
+
+  #unspider(): void {
+    this.#spider?.();
+    this.#spider = undefined;
   }
 
   /** The "show street map" button: tiles only on request, remembered, or at once if the site says so. */

@@ -31,6 +31,7 @@ import {
   type GraphPageSize,
   type PageScores,
 } from './lighthouse-bench.ts';
+import { measureChains, type ChainMeasure } from './chain-bench.ts';
 
 /**
  * `npm run bench -- --sizes 1000,5000 --json FILE`: casefile against a bare Astro site and an Astro
@@ -104,6 +105,8 @@ export interface SizeResult {
   search: { casefile: Measured<SearchMeasure>; starlight: Measured<SearchMeasure> };
   /** Graph explorer (largest size only). */
   graph: Measured<GraphMeasure> | undefined;
+  /** The path finder's k = 3 chains (largest size only). */
+  chains: ChainMeasure | undefined;
   /** Map (largest size only), with the number of locations it shows. */
   map: { locations: number; measure: Measured<MapMeasure> } | undefined;
 }
@@ -348,6 +351,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const starlightServer = await serveStatic(distOf('starlight', folder), options.port + 1);
     let search: SizeResult['search'];
     let graph: SizeResult['graph'];
+    const chains = n === largest ? measureChains(path.join(casefileDist, 'graph.json')) : undefined;
     let map: SizeResult['map'];
     try {
       search = {
@@ -400,6 +404,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       pages,
       search,
       graph,
+      chains,
       map,
     });
   }

@@ -8,13 +8,15 @@ import { buildSite, flag, formatRows, median, serveSite } from './site-runner.ts
 import { checkCaseFolder } from '../../src/integrations/case-files.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { layoutGraph } from '../../src/lib/layout.ts';
+import { measureChains, type ChainMeasure } from './chain-bench.ts';
 
 /**
  * The link diagram's benchmark: on a synthetic case (5,000 entities, ~15,000 relationships by
  * default) it measures the build-time layout, the size of /graph.json, and, in headless Chromium
  * against the built site, the explorer's first full draw after the load event and the time to draw a
  * frame while panning and zooming (from the `casefile:graph:first-draw` mark and the
- * `casefile:graph:frame` measures the explorer records). Prints a table; the functions are exported
+ * `casefile:graph:frame` measures the explorer records), and the path finder's k = 3 chains between
+ * seeded pairs of entities. Prints a table with met/NOT per target; the functions are exported
  * for `npm run bench`.
  *
  *   npx node tests/bench/graph-bench.ts [--entities 5000] [--seed 1] [--runs 5] [--port 4817]
@@ -23,8 +25,14 @@ import { layoutGraph } from '../../src/lib/layout.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Targets from issue 4, for the table. */
-export const GRAPH_TARGETS = { layoutMs: 10_000, graphJsonGzipBytes: 1_000_000, firstDrawMs: 500, frameMs: 16 };
+/** Targets from issues 4 and 15, for the table: first draw and frames counted from the load event, labels included. */
+export const GRAPH_TARGETS = {
+  layoutMs: 10_000,
+  graphJsonGzipBytes: 1_000_000,
+  firstDrawMs: 300,
+  frameP95Ms: 16,
+  chainsMs: 50,
+};
 
 /** The value below which `p` (0–1) of a list falls. */
 export function percentile(values: readonly number[], p: number): number {
@@ -144,6 +152,8 @@ export interface GraphBenchResult {
   frameCount: number;
   /** Runs in the browser. */
   runs: number;
+  /** The path finder's k = 3 chains between seeded pairs. */
+  chains: ChainMeasure;
 }
 
 /** Runs the whole benchmark. */
@@ -191,6 +201,7 @@ export async function runGraphBench(options: {
     ),
     frameCount: runs.reduce((sum, r) => sum + r.frames.length, 0),
     runs: runs.length,
+    chains: measureChains(path.join(dist, 'graph.json')),
   };
 }
 
@@ -198,7 +209,7 @@ export async function runGraphBench(options: {
 export function formatGraphBench(result: GraphBenchResult): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
-  const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
+  const mark = (ok: boolean) => (ok ? 'met' : 'NOT');
   const rows: [string, string, string, string][] = [
     ['case', `${result.entities} entities`, `${result.nodes} nodes, ${result.edges} edges`, ''],
     [
@@ -219,16 +230,22 @@ export function formatGraphBench(result: GraphBenchResult): string {
     [
       `first full draw after load (median of ${result.runs})`,
       ms(result.firstDrawMs),
-      `< ${GRAPH_TARGETS.firstDrawMs} ms`,
-      mark(result.firstDrawMs < GRAPH_TARGETS.firstDrawMs),
+      `≤ ${GRAPH_TARGETS.firstDrawMs} ms`,
+      mark(result.firstDrawMs <= GRAPH_TARGETS.firstDrawMs),
+    ],
+    [`pan/zoom frame (median, ${result.frameCount} frames)`, ms(result.frameMedianMs), '', ''],
+    [
+      'pan/zoom frame, labels included (95th percentile)',
+      ms(result.frameP95Ms),
+      `≤ ${GRAPH_TARGETS.frameP95Ms} ms`,
+      mark(result.frameP95Ms <= GRAPH_TARGETS.frameP95Ms),
     ],
     [
-      `pan/zoom frame (median, ${result.frameCount} frames)`,
-      ms(result.frameMedianMs),
-      `< ${GRAPH_TARGETS.frameMs} ms`,
-      mark(result.frameMedianMs < GRAPH_TARGETS.frameMs),
+      `path finder, k = ${result.chains.k} chains (95th pct of ${result.chains.pairs} pairs, ${result.chains.joined} joined)`,
+      ms(result.chains.p95Ms),
+      `≤ ${GRAPH_TARGETS.chainsMs} ms`,
+      mark(result.chains.p95Ms <= GRAPH_TARGETS.chainsMs),
     ],
-    ['pan/zoom frame (95th percentile)', ms(result.frameP95Ms), '', ''],
   ];
   return formatRows(rows);
 }

@@ -18,6 +18,12 @@ export const GOALS = {
   flatPerEntity: 1.2,
   /** Gzipped JavaScript a dossier ships before the reader opens search, graph or map, bytes. */
   dossierJsBytes: 20 * 1024,
+  /** Issue 15: the explorer's first full draw after the load event, ms. */
+  graphFirstDrawMs: 300,
+  /** Issue 15: 95th percentile of pan/zoom frames, labels included, ms. */
+  graphFrameP95Ms: 16,
+  /** Issue 15: the path finder's k = 3 chains, ms (95th percentile over pairs). */
+  chainsMs: 50,
 };
 
 /** Search goals from issue 16, at the largest size measured (5,000 entities by default). */
@@ -126,6 +132,25 @@ export function goalsOf(result: BenchResult): { goal: string; met: boolean | und
       goal: `dossier JS ≤ ${GOALS.dossierJsBytes / 1024} KB gzipped`,
       met: dossier?.built ? dossier.jsGzipBytes <= GOALS.dossierJsBytes : undefined,
       detail: dossier?.built ? kilobytes(dossier.jsGzipBytes) : 'no dossier page',
+    },
+    {
+      goal: `graph first full draw ≤ ${GOALS.graphFirstDrawMs} ms after load`,
+      met: last?.graph?.ok ? last.graph.value.firstDrawAfterLoadMs <= GOALS.graphFirstDrawMs : undefined,
+      detail: last?.graph?.ok ? `${millis(last.graph.value.firstDrawAfterLoadMs)} at ${last.entities}` : 'not measured',
+    },
+    {
+      goal: `graph pan/zoom frame p95 ≤ ${GOALS.graphFrameP95Ms} ms, labels included`,
+      met: last?.graph?.ok ? last.graph.value.panFrameP95Ms <= GOALS.graphFrameP95Ms : undefined,
+      detail: last?.graph?.ok
+        ? `${millis(last.graph.value.panFrameP95Ms)} p95, ${millis(last.graph.value.panFrameMs)} median`
+        : 'not measured',
+    },
+    {
+      goal: `path finder k = 3 chains ≤ ${GOALS.chainsMs} ms`,
+      met: last?.chains ? last.chains.p95Ms <= GOALS.chainsMs : undefined,
+      detail: last?.chains
+        ? `${millis(last.chains.p95Ms)} p95, ${millis(last.chains.medianMs)} median over ${last.chains.pairs} pairs`
+        : 'not measured',
     },
     searchGoal(
       `first search (open + first query) ≤ ${SEARCH_GOALS.firstBytes / 1024} KB`,
@@ -299,7 +324,13 @@ export function formatReport(result: BenchResult): string {
         : '(largest size only)',
     ),
     row('  graph explorer: pan/zoom frame', (size) =>
-      size.graph ? cell(size.graph, (value) => `${millis(value.panFrameMs)} (median of ${value.frames} frames)`) : '',
+      size.graph
+        ? cell(
+            size.graph,
+            (value) =>
+              `${millis(value.panFrameMs)} median, ${millis(value.panFrameP95Ms)} p95 (${value.frames} frames)`,
+          )
+        : '',
     ),
     row('  map ready', (size) =>
       size.map

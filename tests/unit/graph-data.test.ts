@@ -57,6 +57,14 @@ describe('toGraphData and fromGraphData', () => {
     );
     expect(() => fromGraphData({ ...data, edges: [0, 1, 0] })).toThrow(/not a multiple of 5/);
     expect(() => fromGraphData({ ...data, edges: [0, 1, 0, -1, 1] })).toThrow(/edge 0 has relation 0 and grade -1/);
+    expect(() => fromGraphData({ ...data, dates: { ...data.dates, since: [] } })).toThrow(/dates\.since has 0 entries/);
+  });
+
+  test('carries each relationship’s dates through the file', () => {
+    const read = fromGraphData(data);
+    const registered = read.edges.find((edge) => edge.rel === 'registered-at');
+    expect(registered?.known).toBe('2019');
+    expect(read.edges.filter((edge) => edge.kind === 'mention').every((edge) => edge.known === undefined)).toBe(true);
   });
 
   test('refuses an unknown relation or a wrong version through the schema', () => {

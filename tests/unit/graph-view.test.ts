@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/integrations/case-files.ts';
-import { adjacencyOf, buildCaseGraph, shortestPaths, type CaseGraph } from '../../src/lib/graph.ts';
+import { buildCaseGraph, type CaseGraph } from '../../src/lib/graph.ts';
+import { bestChains } from '../../src/lib/graph-chains.ts';
 import {
   defaultView,
   describePath,
   edgeLabelFrom,
   findEntity,
-  pathMayUse,
   searchFromView,
   viewFromSearch,
   visibleGraph,
@@ -16,7 +16,6 @@ import {
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 const graph = buildCaseGraph(model);
-const adjacency = adjacencyOf(graph);
 const ids = (g: CaseGraph, edges: number[]) => edges.map((i) => `${g.edges[i]?.source}>${g.edges[i]?.target}`);
 
 describe('viewFromSearch and searchFromView', () => {
@@ -27,22 +26,44 @@ describe('viewFromSearch and searchFromView', () => {
 
   test.each([
     ['?focus=people/gao-qiang'],
-    ['?types=people,identities'],
-    ['?rels=works-for,operates&mentions=0'],
-    ['?min=moderate'],
+    ['?focus=people/gao-qiang&depth=2'],
+    ['?type=people,identities'],
+    ['?rels=works-for,operates&mentions=1'],
+    ['?min=moderate&hide=1'],
+    ['?at=2018-08&published=1'],
     [
-      '?focus=people/li-wei&types=people&min=high&from=identities/fisherxp&to=companies/tianjin-state-security-bureau&via=mentions',
+      '?from=identities/fisherxp&to=companies/tianjin-state-security-bureau&avoid=actors/stone-panda&avoidrel=attributed-to',
+    ],
+    [
+      '?focus=people/li-wei&type=people&min=high&from=identities/fisherxp&to=companies/tianjin-state-security-bureau&via=mentions',
     ],
   ])('%s survives a round trip', (search) => {
     expect(searchFromView(viewFromSearch(search))).toBe(search);
   });
 
   test('reads filters and path ends', () => {
-    const view = viewFromSearch('?types=people,tools&min=high&mentions=0&from=a/b&to=c/d');
+    const view = viewFromSearch('?type=people,tools&min=high&mentions=1&from=a/b&to=c/d');
     expect([...view.types]).toEqual(['people', 'tools']);
     expect(view.minConfidence).toBe('high');
-    expect(view.mentions).toBe(false);
+    expect(view.mentions).toBe(true);
     expect([view.from, view.to]).toEqual(['a/b', 'c/d']);
+  });
+
+  test('mentions are off unless the address asks for them', () => {
+    expect(viewFromSearch('').mentions).toBe(false);
+    expect(viewFromSearch('?mentions=0').mentions).toBe(false);
+  });
+
+  test('links written with types= (before the graph spoke as search does) still open, and are rewritten as type=', () => {
+    const view = viewFromSearch('?types=people,tools');
+    expect([...view.types]).toEqual(['people', 'tools']);
+    expect(searchFromView(view)).toBe('?type=people,tools');
+  });
+
+  test('a depth outside 1–3 or a malformed date is ignored', () => {
+    expect(viewFromSearch('?focus=a/b&depth=7').depth).toBeUndefined();
+    expect(viewFromSearch('?at=August').at).toBeUndefined();
+    expect(viewFromSearch('?at=2018-08-30').at).toBe('2018-08-30');
   });
 
   test('ignores values it does not know, so a hand-edited link still opens', () => {
@@ -56,14 +77,14 @@ describe('viewFromSearch and searchFromView', () => {
 describe('visibleGraph', () => {
   const view = (search: string): GraphView => viewFromSearch(search);
 
-  test('shows everything by default', () => {
+  test('shows every entity and every typed relationship by default, no mention', () => {
     const visible = visibleGraph(graph, defaultView());
     expect(visible.nodes.every(Boolean)).toBe(true);
-    expect(visible.edges).toHaveLength(graph.edges.length);
+    expect(visible.edges).toHaveLength(graph.edges.filter((e) => e.kind === 'relation').length);
   });
 
   test('hiding a type hides its entities and every link touching them', () => {
-    const visible = visibleGraph(graph, view('?types=actors,companies,locations,identities,tools'));
+    const visible = visibleGraph(graph, view('?type=actors,companies,locations,identities,tools&mentions=1'));
     expect(graph.nodes.filter((_, i) => !visible.nodes[i]).map((n) => n.id)).toEqual([
       'people/chen-jie',
       'people/li-wei',
@@ -90,7 +111,7 @@ describe('visibleGraph', () => {
 
 describe('describePath', () => {
   test('reads each hop in the direction the chain travels, with its grade', () => {
-    const [chain] = shortestPaths(graph, adjacency, 'identities/heron-qq', 'locations/example-tower');
+    const [chain] = bestChains(graph, 'identities/heron-qq', 'locations/example-tower');
     const hops = describePath(graph, chain ?? { nodes: [], edges: [] });
     expect(hops.map((h) => `${h.from.name} | ${h.label} | ${h.confidence} | ${h.to.name}`)).toEqual([
       'QQ 123456789 | operated by | high | LI Wei',
@@ -105,14 +126,6 @@ describe('describePath', () => {
     expect(mention && edgeLabelFrom(mention, mention.source)).toBe('mentions');
     expect(mention && edgeLabelFrom(mention, mention.target)).toBe('is mentioned by');
     expect(symmetric && edgeLabelFrom(symmetric, symmetric.target)).toBe('associated with');
-  });
-});
-
-describe('pathMayUse', () => {
-  test('keeps mentions out of chains unless the reader allows them', () => {
-    const mention = graph.edges.find((e) => e.kind === 'mention');
-    expect(mention && pathMayUse(defaultView(), mention)).toBe(false);
-    expect(mention && pathMayUse({ ...defaultView(), pathMentions: true }, mention)).toBe(true);
   });
 });
 

@@ -1,14 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/integrations/case-files.ts';
-import {
-  adjacencyOf,
-  buildCaseGraph,
-  focusSubgraph,
-  neighbourhood,
-  shortestPaths,
-  type CaseGraph,
-} from '../../src/lib/graph.ts';
+import { adjacencyOf, buildCaseGraph, focusSubgraph, neighbourhood } from '../../src/lib/graph.ts';
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 const graph = buildCaseGraph(model);
@@ -64,49 +57,6 @@ describe('neighbourhood', () => {
         return e !== undefined && two.distance.has(e.source) && two.distance.has(e.target);
       }),
     ).toBe(true);
-  });
-});
-
-describe('shortestPaths', () => {
-  test('finds the chain between two entities', () => {
-    const [path_] = shortestPaths(graph, adjacency, 'identities/heron-domain', 'locations/example-tower');
-    expect(path_?.nodes).toEqual([
-      'identities/heron-domain',
-      'identities/heron-qq',
-      'people/li-wei',
-      'companies/example-tech',
-      'locations/example-tower',
-    ]);
-    expect(path_?.edges).toHaveLength(4);
-  });
-
-  test('respects an edge filter', () => {
-    const onlyConfirmed = shortestPaths(graph, adjacency, 'people/li-wei', 'locations/example-tower', {
-      filter: (e) => e.confidence === 'confirmed',
-    });
-    expect(onlyConfirmed).toEqual([]);
-  });
-
-  test('orders equal-length chains by their weakest link', () => {
-    const diamond: CaseGraph = {
-      nodes: [],
-      edges: [
-        { key: '1', source: 'a', target: 'b', kind: 'relation', confidence: 'unverified', sourceCount: 1 },
-        { key: '2', source: 'b', target: 'd', kind: 'relation', confidence: 'confirmed', sourceCount: 1 },
-        { key: '3', source: 'a', target: 'c', kind: 'relation', confidence: 'high', sourceCount: 1 },
-        { key: '4', source: 'c', target: 'd', kind: 'relation', confidence: 'high', sourceCount: 1 },
-      ],
-    };
-    const paths = shortestPaths(diamond, adjacencyOf(diamond), 'a', 'd');
-    expect(paths.map((p) => p.nodes.join(''))).toEqual(['acd', 'abd']);
-  });
-
-  test('returns nothing when no chain exists', () => {
-    const apart: CaseGraph = {
-      nodes: [],
-      edges: [{ key: '1', source: 'a', target: 'b', kind: 'mention', sourceCount: 0 }],
-    };
-    expect(shortestPaths(apart, adjacencyOf(apart), 'a', 'z')).toEqual([]);
   });
 });
 

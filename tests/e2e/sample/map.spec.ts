@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { CaseMapElement } from '../../../src/scripts/case-map.ts';
 import AxeBuilder from '@axe-core/playwright';
 import {
   collectErrors,
@@ -135,4 +136,96 @@ test('the map page passes axe (WCAG 2.2 AA) in the dark scheme too', async ({ pa
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+/** Screen boxes of the names and pins a map shows. */
+async function shownBoxes(map: Locator): Promise<{ kind: string; text: string; box: DOMRect }[]> {
+  return map.evaluate((element) =>
+    [...element.querySelectorAll<HTMLElement>('.map-pin-label, .map-district-label, img.leaflet-marker-icon')]
+      .filter((node) => !node.hidden && node.offsetWidth > 0)
+      .map((node) => ({
+        kind: node.className.includes('pin-label') ? 'pin' : node.tagName === 'IMG' ? 'marker' : 'district',
+        text: node.textContent ?? '',
+        box: node.getBoundingClientRect().toJSON() as DOMRect,
+      })),
+  );
+}
+
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right - 0.5 && a.right > b.left + 0.5 && a.top < b.bottom - 0.5 && a.bottom > b.top + 0.5;
+
+test('every pin is named, and no name covers another name or a pin', async ({ page }) => {
+  await page.goto('/map/');
+  const map = page.locator('case-map');
+  await readyMap(map);
+  await zoomInOnce(map);
+  const labels = () => map.evaluate((element) => (element as CaseMapElement).labelsShown());
+  // Names are placed again once the zoom has ended.
+  await expect.poll(async () => new Set((await labels()).pins)).toEqual(new Set(PLACES.map((place) => place.id)));
+  const shown = await labels();
+  expect(shown.districts).toBeGreaterThan(3);
+  const boxes = await shownBoxes(map);
+  for (const place of PLACES) expect(boxes.some((b) => b.kind === 'pin' && b.text === place.name)).toBe(true);
+  const names = boxes.filter((b) => b.kind !== 'marker');
+  for (const a of names) {
+    for (const b of boxes) {
+      if (a === b || (a.kind === 'district' && b.kind === 'marker')) continue;
+      expect(overlap(a.box, b.box), `${a.text} over ${b.text}`).toBe(false);
+    }
+  }
+});
+
+test('the legend explains only what the map shows: no numbered marker while none is drawn', async ({ page }) => {
+  await page.goto('/map/');
+  const map = page.locator('case-map');
+  await readyMap(map);
+  await zoomInOnce(map);
+  await expect(markerImages(map)).toHaveCount(PLACES.length);
+  const legend = page.getByRole('list', { name: 'What the map shows' });
+  await expect(legend).toContainText('How precisely the point is known');
+  await expect(legend.getByText('Places too close to tell apart')).toBeHidden();
+  // Zoomed out, places merge into numbered markers, and the legend says what they are.
+  for (let i = 0; i < 4; i++) {
+    const before = await mapZoom(map);
+    await map.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(() => mapZoom(map)).toBeLessThan(before);
+    // Leaflet ignores a zoom asked for while it is still animating the last one.
+    await expect(map.locator('.leaflet-zoom-anim')).toHaveCount(0);
+  }
+  await expect(legend.getByText('Places too close to tell apart')).toBeVisible();
+});
+
+test('a place’s mini map shows its whole district and the names of its neighbours', async ({ page }) => {
+  await page.goto('/locations/zhujiang-road-compound/');
+  const map = page.locator('case-map');
+  await readyMap(map);
+  const stage = await map.locator('.leaflet-container').boundingBox();
+  // Hexi District (120103), where the compound is, lies wholly inside the map.
+  const hexi = await map.getByTestId('district-120103').boundingBox();
+  expect(stage && hexi).toBeTruthy();
+  if (!stage || !hexi) return;
+  expect(hexi.x).toBeGreaterThanOrEqual(stage.x - 1);
+  expect(hexi.y).toBeGreaterThanOrEqual(stage.y - 1);
+  expect(hexi.x + hexi.width).toBeLessThanOrEqual(stage.x + stage.width + 1);
+  expect(hexi.y + hexi.height).toBeLessThanOrEqual(stage.y + stage.height + 1);
+  const names = await map.evaluate((element) => (element as CaseMapElement).labelsShown());
+  expect(names.districts).toBeGreaterThanOrEqual(2);
+  expect(names.pins).toEqual(['locations/zhujiang-road-compound']);
+});
+
+test('on a phone a pin’s popup is short, with the rest under “More”', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/map/');
+  const map = page.locator('case-map');
+  await readyMap(map);
+  await zoomInOnce(map);
+  await map.getByRole('button', { name: 'Bureau compound, 85 Zhujiang Road', exact: true }).click();
+  const popup = map.locator('.leaflet-popup');
+  await expect(popup).toContainText('Precision ± 600 m.');
+  await expect(popup.getByRole('link', { name: 'GAO Qiang' })).toBeHidden();
+  const stage = await map.locator('.leaflet-container').boundingBox();
+  const box = await popup.boundingBox();
+  expect((box?.height ?? 0) * 2).toBeLessThan(stage?.height ?? 0);
+  await popup.getByText(/^More/).click();
+  await expect(popup.getByRole('link', { name: 'GAO Qiang' })).toBeVisible();
 });

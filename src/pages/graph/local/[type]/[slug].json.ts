@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCase } from '../../../../site/case.ts';
-import { getSiteGraph } from '../../../../site/graph.ts';
+import { getSiteGraph } from '../../../../site/site-graph.ts';
 import { egoGraph } from '../../../../lib/local-graph.ts';
 
 /**

@@ -1,4 +1,5 @@
 import { localGraphSchema, type LocalGraph } from '../lib/local-graph.ts';
+import { egoRows } from '../lib/ego-rows.ts';
 import { ENTITY_TYPE_INFO } from '../lib/schema/entity-types.ts';
 import { CONFIDENCE_INFO } from '../lib/schema/confidence.ts';
 import { RELATIONS } from '../lib/schema/relations.ts';
@@ -39,6 +40,7 @@ function textWidth(text: string): number {
 class CaseLocalGraph extends HTMLElement {
   #data: LocalGraph | undefined;
   #depth = 1;
+  #mentions = false;
   #width = 0;
 
   connectedCallback(): void {
@@ -71,6 +73,15 @@ class CaseLocalGraph extends HTMLElement {
         this.#render();
       });
     }
+    const mentions = this.querySelector<HTMLButtonElement>('[data-mentions]');
+    if (mentions && this.#data.edges.some(([, , rel]) => rel === null)) {
+      mentions.hidden = false;
+      mentions.addEventListener('click', () => {
+        this.#mentions = !this.#mentions;
+        mentions.setAttribute('aria-pressed', String(this.#mentions));
+        this.#render();
+      });
+    }
     new ResizeObserver(() => {
       if (this.clientWidth !== this.#width) this.#render();
     }).observe(this);
@@ -85,6 +96,10 @@ class CaseLocalGraph extends HTMLElement {
     this.#width = this.clientWidth;
     const width = Math.max(280, figure.clientWidth);
     const ego = data.mode === 'ego';
+    if (ego && this.#depth === 1) {
+      this.#show(figure, this.#rows(data, width), data);
+      return;
+    }
     const shown = data.nodes.map((node) => !ego || this.#depth === 2 || node.ring <= 1);
     const place = (i: number): [number, number] => {
       const node = data.nodes[i];
@@ -117,9 +132,8 @@ class CaseLocalGraph extends HTMLElement {
     });
     const edges = svg('g', { class: 'edges' });
     const nodes = svg('g', { class: 'nodes' });
-    const edgeEls: SVGLineElement[] = [];
     for (const [s, t, rel, confidence] of data.edges) {
-      if (!shown[s] || !shown[t]) continue;
+      if (!shown[s] || !shown[t] || (!rel && !this.#mentions)) continue;
       const [x1, y1] = at(s);
       const [x2, y2] = at(t);
       const line = svg('line', { x1: r1(x1), y1: r1(y1), x2: r1(x2), y2: r1(y2), 'data-ends': `${s} ${t}` });
@@ -132,7 +146,6 @@ class CaseLocalGraph extends HTMLElement {
       title.textContent = `${data.nodes[s]?.name} ${rel ? RELATIONS[rel].forward : 'mentions'} ${data.nodes[t]?.name}${confidence ? ` (${CONFIDENCE_INFO[confidence].label})` : ''}`;
       line.append(title);
       edges.append(line);
-      edgeEls.push(line);
     }
     const taken: [number, number, number, number][] = [];
     const free = (box: [number, number, number, number]) =>
@@ -191,16 +204,97 @@ class CaseLocalGraph extends HTMLElement {
       if (item) nodes.append(item);
     }
     root.append(edges, nodes);
-    root.addEventListener('pointerover', (event) => highlight(root, edgeEls, event.target));
-    root.addEventListener('pointerout', () => highlight(root, edgeEls, null));
+    this.#show(figure, root, data);
+  }
+
+  /** Puts a drawing in the figure, with pointing that lights a node's lines, and says what it holds. */
+  #show(figure: HTMLElement, root: SVGSVGElement, data: LocalGraph): void {
+    const lines = [...root.querySelectorAll<SVGLineElement>('line[data-ends]')];
+    root.addEventListener('pointerover', (event) => highlight(root, lines, event.target));
+    root.addEventListener('pointerout', () => highlight(root, lines, null));
     figure.replaceChildren(root);
     const note = this.querySelector<HTMLElement>('[data-note]');
-    if (note && ego) {
-      const drawn = shown.filter(Boolean).length - 1;
+    if (note && data.mode === 'ego') {
+      const drawn = root.querySelectorAll('a[data-node]').length - 1;
       note.textContent =
         `${drawn} ${drawn === 1 ? 'entity' : 'entities'} ${this.#depth === 1 ? 'directly linked' : 'within two steps'}` +
+        (this.#mentions ? ', mentions in text included' : '') +
         (data.omitted > 0 && this.#depth === 2 ? `; ${data.omitted} more are not drawn.` : '.');
     }
+  }
+
+  /** The one-step picture: the entity and its neighbours in rows, grouped by how they are tied to it. */
+  #rows(data: LocalGraph, width: number): SVGSVGElement {
+    const layout = egoRows(data, width, this.#mentions);
+    const base = this.dataset.base ?? '/';
+    const root = svg('svg', {
+      width,
+      height: layout.height,
+      viewBox: `0 0 ${width} ${layout.height}`,
+      'aria-hidden': 'true',
+      'data-testid': 'local-graph',
+      class: 'rows',
+    });
+    const lines = svg('g', { class: 'edges' });
+    const marks = svg('g', { class: 'nodes' });
+    const { x: cx, y: cy } = layout.centre;
+    for (const row of layout.rows) {
+      const edge = data.edges.find(([s, t]) => (s === 0 && t === row.node) || (t === 0 && s === row.node));
+      const [, , rel, confidence] = edge ?? [0, 0, null, null];
+      const line = svg('line', { x1: r1(cx), y1: r1(cy), x2: r1(row.x), y2: r1(row.y), 'data-ends': `0 ${row.node}` });
+      line.setAttribute('class', `edge${rel ? ` grade-${confidence ?? ''}` : ' mention'}`);
+      const dash = confidence ? CONFIDENCE_INFO[confidence].dash : [];
+      if (dash.length > 0) line.setAttribute('stroke-dasharray', dash.join(' '));
+      lines.append(line);
+    }
+    for (const heading of layout.headings) {
+      const text = svg('text', {
+        x: r1(heading.x),
+        y: r1(heading.y),
+        'text-anchor': heading.side === 'right' ? 'start' : 'end',
+        class: 'group',
+      });
+      text.textContent = heading.label;
+      marks.append(text);
+    }
+    const node = (i: number, x: number, y: number, side: 'left' | 'right' | 'centre') => {
+      const entity = data.nodes[i];
+      if (!entity) return;
+      const r = side === 'centre' ? 9 : 6;
+      const link = svg('a', { href: withBase(base, entryPath(entity.id)), tabindex: -1, 'data-node': i });
+      link.setAttribute('class', `node type-${entity.type} ring-${side === 'centre' ? 0 : 1}`);
+      const title = svg('title', {});
+      title.textContent = `${entity.name}${entity.native && entity.native !== entity.name ? ` ${entity.native}` : ''} · ${ENTITY_TYPE_INFO[entity.type].label}`;
+      const mark = svg('path', {
+        d: shapePath(ENTITY_TYPE_INFO[entity.type].shape, r),
+        transform: `translate(${r1(x)} ${r1(y)})`,
+      });
+      link.append(title, mark);
+      if (side !== 'centre') {
+        const label = svg('text', {
+          x: r1(side === 'right' ? x + r + 5 : x - r - 5),
+          y: r1(y + 4),
+          'text-anchor': side === 'right' ? 'start' : 'end',
+        });
+        label.textContent = fitText(entity.name, layout.labelRoom);
+        link.append(label);
+      }
+      marks.append(link);
+    };
+    for (const row of layout.rows) node(row.node, row.x, row.y, row.side);
+    node(0, cx, cy, 'centre');
+    // Beside a narrow picture's left edge the name runs rightwards from it; else it is centred above.
+    const narrow = cx < 60;
+    const name = svg('text', {
+      x: r1(narrow ? 4 : cx),
+      y: r1(cy - 15),
+      'text-anchor': narrow ? 'start' : 'middle',
+      class: 'centre-name',
+    });
+    name.textContent = fitText(data.nodes[0]?.name ?? '', Math.min(width, 240));
+    marks.append(name);
+    root.append(lines, marks);
+    return root;
   }
 }
 
@@ -228,4 +322,4 @@ function highlight(root: SVGSVGElement, edges: readonly SVGLineElement[], target
   }
 }
 
-customElements.define('case-local-graph', CaseLocalGraph);
+if (!customElements.get('case-local-graph')) customElements.define('case-local-graph', CaseLocalGraph);

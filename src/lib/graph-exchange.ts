@@ -1,0 +1,139 @@
+import Graph from 'graphology';
+import { write as writeGexf } from 'graphology-gexf';
+import type { CaseGraph, GraphEdge, GraphNode } from './graph.ts';
+import type { LayoutPoint } from './layout.ts';
+import { ENTITY_TYPE_INFO } from './schema/entity-types.ts';
+import { RELATIONS } from './schema/relations.ts';
+import { entryPath } from './paths.ts';
+
+/**
+ * The whole case graph in the two formats graph tools read: GEXF (Gephi) and GraphML (yEd, Cytoscape,
+ * networkx), published at `/exports/graph.gexf` and `/exports/graph.graphml`. Both carry every node
+ * (with its type, names, summary, dossier path and the build's layout) and every edge (typed
+ * relationships with their relation, label, grade, number of sources and dates, then mentions), so
+ * an analyst can continue where the explorer stops. GEXF is written by graphology-gexf; GraphML by
+ * hand below, since graphology-graphml only reads.
+ */
+
+/** Attributes of a node in both exports. */
+function nodeAttributes(node: GraphNode): Record<string, string | number> {
+  return {
+    type: node.type,
+    ...(node.native ? { native: node.native } : {}),
+    summary: node.summary,
+    dossier: entryPath(node.id),
+    degree: node.degree,
+  };
+}
+
+/** Attributes of an edge in both exports; only what the edge has. */
+function edgeAttributes(edge: GraphEdge): Record<string, string | number> {
+  return {
+    kind: edge.kind,
+    ...(edge.rel ? { relation: edge.rel } : {}),
+    ...(edge.confidence ? { confidence: edge.confidence } : {}),
+    sources: edge.sourceCount,
+    ...(edge.since ? { since: edge.since } : {}),
+    ...(edge.until ? { until: edge.until } : {}),
+    ...(edge.known ? { first_published: edge.known } : {}),
+  };
+}
+
+/** How an edge reads, "operates" or "mentions". */
+function edgeLabel(edge: GraphEdge): string {
+  return edge.rel ? RELATIONS[edge.rel].forward : 'mentions';
+}
+
+/** The case graph as GEXF 1.3, with the build-time layout as node positions and type colours. */
+export function toGexf(graph: CaseGraph, positions: readonly LayoutPoint[]): string {
+  const g = new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
+  const nodes = new Map<string, { node: GraphNode; x: number; y: number }>();
+  graph.nodes.forEach((node, i) => {
+    // GEXF's y axis points up, the canvas's down.
+    nodes.set(node.id, { node, x: positions[i]?.[0] ?? 0, y: -(positions[i]?.[1] ?? 0) + 0 });
+    g.addNode(node.id);
+  });
+  const edges = new Map<string, GraphEdge>();
+  graph.edges.forEach((edge, i) => {
+    edges.set(`e${i}`, edge);
+    g.addEdgeWithKey(`e${i}`, edge.source, edge.target);
+  });
+  return writeGexf(g, {
+    version: '1.3',
+    formatNode: (key) => {
+      const found = nodes.get(key);
+      if (!found) return {};
+      const { node, x, y } = found;
+      return {
+        label: node.name,
+        viz: { x, y, size: 4 + Math.sqrt(node.degree) * 2, color: ENTITY_TYPE_INFO[node.type].colour },
+        attributes: nodeAttributes(node),
+      };
+    },
+    formatEdge: (key) => {
+      const edge = edges.get(key);
+      return edge ? { label: edgeLabel(edge), attributes: edgeAttributes(edge) } : {};
+    },
+  });
+}
+
+/** Escapes text for XML content and attribute values. */
+function xml(text: string | number): string {
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const NODE_KEYS = [
+  ['label', 'string'],
+  ['type', 'string'],
+  ['native', 'string'],
+  ['summary', 'string'],
+  ['dossier', 'string'],
+  ['degree', 'int'],
+  ['x', 'double'],
+  ['y', 'double'],
+] as const;
+const EDGE_KEYS = [
+  ['label', 'string'],
+  ['kind', 'string'],
+  ['relation', 'string'],
+  ['confidence', 'string'],
+  ['sources', 'int'],
+  ['since', 'string'],
+  ['until', 'string'],
+  ['first_published', 'string'],
+] as const;
+
+/** `<data>` elements for the keys an element has. */
+function dataOf(prefix: 'n' | 'e', values: Record<string, string | number>): string {
+  return Object.entries(values)
+    .map(([key, value]) => `<data key="${prefix}_${key}">${xml(value)}</data>`)
+    .join('');
+}
+
+/** The case graph as GraphML, one `<data>` key per attribute, with the build-time layout as x and y. */
+export function toGraphml(graph: CaseGraph, positions: readonly LayoutPoint[]): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...NODE_KEYS.map(([key, type]) => `  <key id="n_${key}" for="node" attr.name="${key}" attr.type="${type}"/>`),
+    ...EDGE_KEYS.map(([key, type]) => `  <key id="e_${key}" for="edge" attr.name="${key}" attr.type="${type}"/>`),
+    '  <graph id="case" edgedefault="directed">',
+  ];
+  graph.nodes.forEach((node, i) => {
+    const values = {
+      label: node.name,
+      ...nodeAttributes(node),
+      x: positions[i]?.[0] ?? 0,
+      y: positions[i]?.[1] ?? 0,
+    };
+    lines.push(`    <node id="${xml(node.id)}">${dataOf('n', values)}</node>`);
+  });
+  graph.edges.forEach((edge, i) => {
+    const values = { label: edgeLabel(edge), ...edgeAttributes(edge) };
+    lines.push(
+      `    <edge id="e${i}" source="${xml(edge.source)}" target="${xml(edge.target)}">${dataOf('e', values)}</edge>`,
+    );
+  });
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}
