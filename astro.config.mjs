@@ -4,13 +4,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { CONTENT_ROOT } from './src/content-root.ts';
-import { CaseLinkIndex } from './src/integrations/case-index.ts';
 import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
 import { sanitiserPlugin } from './src/integrations/markdown-sanitiser.ts';
 import { SITE, tileOrigin } from './src/config.ts';
 import { withBase } from './src/lib/paths.ts';
+import { checkedCase } from './src/reader/session.ts';
 import { publishedCheck } from './src/integrations/published-check.ts';
 import { contentStoreKeyed } from './src/integrations/content-store.ts';
 import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
@@ -18,14 +18,16 @@ import { cspDirectives, securityHeadersFile } from './src/integrations/security-
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
 const base = process.env.CASEFILE_BASE || '/';
-const index = new CaseLinkIndex();
-// The case as the content check built it, handed on to the search index.
-/** @type {import('./src/lib/case.ts').CaseModel | undefined} */
-let checkedCase;
 
-/** Site paths of the pages that forward an old slug, as the content check found them. */
-const redirectPaths = () =>
-  new Set((checkedCase?.redirects ?? []).map((redirect) => withBase(base, `/${redirect.from}/`)));
+/** @type {Set<string> | undefined} */
+let redirectPaths;
+/** Whether a site path is an old slug's forwarding page, in the case the build checked (read once per process). */
+const forwards = (/** @type {string} */ pathname) => {
+  redirectPaths ??= new Set(
+    checkedCase(CONTENT_ROOT, false).model.redirects.map((redirect) => withBase(base, `/${redirect.from}/`)),
+  );
+  return redirectPaths.has(pathname);
+};
 
 export default defineConfig({
   site,
@@ -55,23 +57,23 @@ export default defineConfig({
     // Raw HTML is parsed into elements, so the sanitiser (first of the hast plugins) sees each one
     // and keeps only those on the allowlist (src/lib/html-allowlist.ts).
     processor: satteri({
-      mdastPlugins: [wikilinkPlugin(index, base)],
+      mdastPlugins: [wikilinkPlugin(CONTENT_ROOT, base)],
       hastPlugins: [sanitiserPlugin(site), hanziPlugin()],
       features: { rawHtml: true },
     }),
   },
   integrations: [
     contentStoreKeyed(CONTENT_ROOT),
-    caseCheck({ contentRoot: CONTENT_ROOT, index, onModel: (model) => (checkedCase = model) }),
+    caseCheck({ contentRoot: CONTENT_ROOT }),
     mdx(),
     sitemap({
       // An old slug's page only forwards to the entry's own address: the sitemap lists each page once, there.
-      filter: (page) => !redirectPaths().has(new URL(page).pathname),
+      filter: (page) => !forwards(new URL(page).pathname),
     }),
     // After every step that writes pages, feeds or sitemaps, before the search index is built.
     unreferencedAssetsRemoved(),
     publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
-    pagefindIndex({ contentRoot: CONTENT_ROOT, model: () => checkedCase }),
+    pagefindIndex({ contentRoot: CONTENT_ROOT }),
     securityHeadersFile(),
   ],
 });

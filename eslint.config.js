@@ -16,7 +16,26 @@ export default defineConfig(
       '.shot.mjs',
     ],
   },
-  ...tseslint.configs.recommended,
+  // Type-aware rules on TypeScript files (typescript-eslint's strict set). Astro components get the
+  // plain rules: `astro check` type-checks them, and their template expressions have no types here.
+  ...tseslint.configs.strict,
+  ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Numbers and booleans read well in messages; objects do not, and stay refused.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    // vitest's asymmetric matchers (expect.stringContaining …) are typed any.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
   ...astro.configs.recommended,
   {
     rules: {

@@ -1,38 +1,25 @@
-import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { pathToFileURL } from 'node:url';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import path from 'node:path';
-import { actorSchema } from './lib/schema/actors.ts';
-import { personSchema } from './lib/schema/people.ts';
-import { companySchema } from './lib/schema/companies.ts';
-import { locationSchema } from './lib/schema/locations.ts';
-import { identitySchema } from './lib/schema/identities.ts';
-import { toolSchema } from './lib/schema/tools.ts';
-import { reportSchema } from './lib/schema/reports.ts';
-import { sourceSchema } from './lib/schema/sources.ts';
+import { collectionSchemas } from './lib/schema/index.ts';
+import type { CollectionKey } from './lib/schema/entity-types.ts';
+import { caseLoader } from './reader/loader.ts';
 import { CONTENT_ROOT } from './content-root.ts';
-import { entryPatterns } from './integrations/drafts.ts';
 
 /**
- * A glob loader for one collection folder; the file name (without extension) is the slug. A
- * production build leaves drafts' files out entirely (src/integrations/drafts.ts).
+ * One collection per content folder, each fed by the case reader (which reads and checks every file
+ * once) and validated by its schema from src/lib/schema/, built with Astro's image helper.
  */
-function folder(name: string) {
-  const base = path.resolve(CONTENT_ROOT, name);
-  return glob({
-    pattern: entryPatterns(base, import.meta.env.DEV),
-    base: pathToFileURL(base + path.sep),
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-  });
-}
+const root = path.resolve(CONTENT_ROOT);
+const schemas = ({ image }: SchemaContext) => collectionSchemas(image);
 
+// Listed by key so Astro types each collection's entries; `satisfies` makes a missing one an error.
 export const collections = {
-  actors: defineCollection({ loader: folder('actors'), schema: ({ image }) => actorSchema(image) }),
-  people: defineCollection({ loader: folder('people'), schema: ({ image }) => personSchema(image) }),
-  companies: defineCollection({ loader: folder('companies'), schema: ({ image }) => companySchema(image) }),
-  locations: defineCollection({ loader: folder('locations'), schema: ({ image }) => locationSchema(image) }),
-  identities: defineCollection({ loader: folder('identities'), schema: ({ image }) => identitySchema(image) }),
-  tools: defineCollection({ loader: folder('tools'), schema: ({ image }) => toolSchema(image) }),
-  reports: defineCollection({ loader: folder('reports'), schema: reportSchema() }),
-  sources: defineCollection({ loader: folder('sources'), schema: sourceSchema() }),
-};
+  actors: defineCollection({ loader: caseLoader('actors', root), schema: (c) => schemas(c).actors }),
+  people: defineCollection({ loader: caseLoader('people', root), schema: (c) => schemas(c).people }),
+  companies: defineCollection({ loader: caseLoader('companies', root), schema: (c) => schemas(c).companies }),
+  locations: defineCollection({ loader: caseLoader('locations', root), schema: (c) => schemas(c).locations }),
+  identities: defineCollection({ loader: caseLoader('identities', root), schema: (c) => schemas(c).identities }),
+  tools: defineCollection({ loader: caseLoader('tools', root), schema: (c) => schemas(c).tools }),
+  reports: defineCollection({ loader: caseLoader('reports', root), schema: (c) => schemas(c).reports }),
+  sources: defineCollection({ loader: caseLoader('sources', root), schema: (c) => schemas(c).sources }),
+} satisfies Record<CollectionKey, unknown>;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkCaseFolder } from '../integrations/case-files.ts';
+import { checkCaseFolder } from '../reader/read-case.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { CONTENT_ROOT } from '../content-root.ts';
 

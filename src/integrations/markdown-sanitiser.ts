@@ -113,7 +113,7 @@ function unslotMdx(nodes: readonly RootContent[], slots: readonly MdxNode[]): Ro
     const children = unslotMdx(node.children, slots) as ElementContent[];
     if (node.tagName === SLOT) {
       const original = slots[Number(node.properties['dataSlot'])];
-      if (original && 'children' in original) return { ...original, children } as unknown as RootContent;
+      if (original && 'children' in original) return { ...original, children };
     }
     return { ...node, children };
   });
@@ -141,7 +141,7 @@ function finish(node: RootContent, base: URL): void {
   for (const attribute of URL_ATTRIBUTES) {
     const key = propertyName(attribute);
     const value = element.properties[key];
-    if (typeof value === 'string' && !isSafeUrl(value, base)) delete element.properties[key];
+    if (typeof value === 'string' && !isSafeUrl(value, base)) Reflect.deleteProperty(element.properties, key);
   }
   // A body's images are the entry's own files: one from another site would report every reader to it.
   const src = element.properties['src'];
@@ -169,7 +169,7 @@ export function sanitiserPlugin(site: string) {
   return defineHastPlugin({
     name: 'casefile-sanitiser',
     before(root, ctx) {
-      ctx.replaceNode(root, sanitiseBody(root as Root, base));
+      ctx.replaceNode(root, sanitiseBody(root, base));
     },
   });
 }

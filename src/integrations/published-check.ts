@@ -5,10 +5,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { readCaseFiles } from './case-files.ts';
 import type { AnyCaseInput, FieldPath } from '../lib/case.ts';
 import { indicatorMatcher, type IndicatorKind } from '../lib/defang.ts';
-import { entryId } from '../lib/paths.ts';
+import { entryId, parseEntryId, type EntryId } from '../lib/ids.ts';
 import { COLLECTIONS } from '../lib/schema/entity-types.ts';
 import { INDICATOR_KINDS } from '../lib/schema/identities.ts';
 import { formatFieldPath, formatProblem, sortProblems, type CaseProblem } from '../lib/problems.ts';
@@ -20,7 +19,7 @@ import {
   type PublishedIndicator,
 } from '../lib/published-check.ts';
 import type { CheckWork } from './published-check-worker.ts';
-import { timedStage } from '../stage-timings.ts';
+import { currentCase } from '../reader/session.ts';
 
 /**
  * After Astro has written the site, every page and data file is checked as readers and tools will
@@ -59,9 +58,9 @@ const PAGE_OF_ENTRY = new RegExp(
 );
 
 /** The entry a built file shows, when it shows one entry. */
-function entryOfFile(file: string): string | undefined {
+function entryOfFile(file: string): EntryId | undefined {
   const match = PAGE_OF_ENTRY.exec(file);
-  return match ? `${match[1]}/${match[2]}` : undefined;
+  return match ? parseEntryId(`${match[1] ?? ''}/${match[2] ?? ''}`) : undefined;
 }
 
 /**
@@ -228,29 +227,29 @@ export function publishedCheck(options: { contentRoot: string; site: string; bas
   return {
     name: 'casefile:published-check',
     hooks: {
-      'astro:build:done': ({ dir, logger }) =>
-        timedStage('published-check', async () => {
-          const out = fileURLToPath(dir);
-          const { inputs } = readCaseFiles(root);
-          const files = publishedFiles(out);
-          const findings = await checkFiles(out, files, {
-            site: new URL(options.base, options.site).href,
-            indicators: indicatorsOf(inputs),
-          });
-          if (findings.length === 0) {
-            logger.info(`${files.length} built files checked: no live indicator, unsafe address or markup`);
-            return;
-          }
-          const problems = traceFindings(findings, inputs, path.relative(process.cwd(), out) || '.');
-          rmSync(out, { recursive: true, force: true });
-          const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-          throw new Error(
-            [
-              `casefile: ${count} in the built pages; the built site was removed so that it cannot be published.`,
-              ...problems.map(formatProblem),
-            ].join('\n'),
-          );
-        }),
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        // Every file the check read, drafts included: a draft's domain must not leak either.
+        const inputs = currentCase(root).files.map((file) => file.input);
+        const files = publishedFiles(out);
+        const findings = await checkFiles(out, files, {
+          site: new URL(options.base, options.site).href,
+          indicators: indicatorsOf(inputs),
+        });
+        if (findings.length === 0) {
+          logger.info(`${files.length} built files checked: no live indicator, unsafe address or markup`);
+          return;
+        }
+        const problems = traceFindings(findings, inputs, path.relative(process.cwd(), out) || '.');
+        rmSync(out, { recursive: true, force: true });
+        const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+        throw new Error(
+          [
+            `casefile: ${count} in the built pages; the built site was removed so that it cannot be published.`,
+            ...problems.map(formatProblem),
+          ].join('\n'),
+        );
+      },
     },
   };
 }

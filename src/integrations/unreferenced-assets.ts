@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { timedStage } from '../stage-timings.ts';
 
 /**
  * Every file under `_astro/` is referenced by a published page, or it is removed. Vite writes the
@@ -64,13 +63,12 @@ export function unreferencedAssetsRemoved(): AstroIntegration {
   return {
     name: 'casefile:unreferenced-assets',
     hooks: {
-      'astro:build:done': ({ dir, logger }) =>
-        timedStage('unreferenced-assets', () => {
-          const out = fileURLToPath(dir);
-          const unused = unreferencedAssets(out);
-          for (const name of unused) rmSync(path.join(out, ASSETS, name));
-          if (unused.length > 0) logger.info(`removed ${unused.length} files no page refers to: ${unused.join(', ')}`);
-        }),
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const unused = unreferencedAssets(out);
+        for (const name of unused) rmSync(path.join(out, ASSETS, name));
+        if (unused.length > 0) logger.info(`removed ${unused.length} files no page refers to: ${unused.join(', ')}`);
+      },
     },
   };
 }

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
  * The offline base map: district outlines the site serves itself, drawn under the markers so the map
  * loads nothing from a third party until the reader asks for street tiles. The file is GeoJSON (any
  * GIS opens it) with a `casefile` member saying where the outlines come from, under which licence,
- * and in which datum. `src/cli/basemap.ts` writes it through this schema; the map parses it with
+ * and in which datum. `src/cli/make-basemap.ts` writes it through this schema; the map parses it with
  * the same one.
  */
 

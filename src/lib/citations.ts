@@ -1,4 +1,5 @@
 import type { Citation } from './schema/fields.ts';
+import { parseSourceId, type SourceId } from './ids.ts';
 
 /**
  * Citations: the shape every `sources` list takes (a source id with an optional verbatim quote and
@@ -17,7 +18,7 @@ import type { Citation } from './schema/fields.ts';
 export type { Citation } from './schema/fields.ts';
 
 /** The distinct source ids of a list of citations, in the order first cited. */
-export function sourceIdsOf(citations: readonly Citation[]): string[] {
+export function sourceIdsOf(citations: readonly Citation[]): SourceId[] {
   return [...new Set(citations.map((citation) => citation.source))];
 }
 
@@ -68,7 +69,9 @@ export function parseCitationItem(item: string): Citation | { error: string } {
   if (!match) {
     return { error: `"${item}" is not a citation: write @source-id, optionally followed by , locator and , "quote"` };
   }
-  const [, source = '', rest] = match;
+  const [, slug = '', rest] = match;
+  const source = parseSourceId(slug);
+  if (source === undefined) return { error: `"${slug}" is not a source id: lowercase words joined by hyphens` };
   if (rest === undefined || rest.trim() === '') return { source };
   const quoted = QUOTED.exec(rest);
   if (quoted) {

@@ -1,3 +1,5 @@
+import type { IndicatorKind } from './schema/identities.ts';
+
 /**
  * Indicators (adversary domains, URLs and email addresses) are published defanged, as
  * threat-intelligence writing does: xiaohong[.]org, hxxp://…, name[@]example[.]com. A defanged value
@@ -27,8 +29,7 @@ export function defangUrl(url: string): string {
   return `${defangedScheme}://${defangDomain(host)}${rest}`;
 }
 
-/** Kinds of indicator that are defanged. */
-export type IndicatorKind = 'domain' | 'url' | 'email';
+export type { IndicatorKind } from './schema/identities.ts';
 
 /** Defangs an indicator of the given kind. */
 export function defang(kind: IndicatorKind, value: string): string {

@@ -20,10 +20,15 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The closest candidate to a mistyped id, or undefined when nothing is close. An id whose slug
- * exists under another type wins outright (people/huaying-haitai → companies/huaying-haitai).
+ * The closest candidate to a mistyped id, field or value, or undefined when nothing is within
+ * `tolerance` edits (by default a quarter of its length, at least two). An id whose slug exists
+ * under another type wins outright (people/huaying-haitai → companies/huaying-haitai).
  */
-export function didYouMean(wanted: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(
+  wanted: string,
+  candidates: Iterable<string>,
+  tolerance = Math.max(2, Math.floor(wanted.length / 4)),
+): string | undefined {
   const wantedSlug = wanted.slice(wanted.indexOf('/') + 1);
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -36,6 +41,5 @@ export function didYouMean(wanted: string, candidates: Iterable<string>): string
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(2, Math.floor(wanted.length / 4));
   return bestDistance <= tolerance ? best : undefined;
 }

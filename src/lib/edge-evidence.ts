@@ -113,7 +113,7 @@ export function evidenceOf(model: CaseModel, relation: Relation): EdgeEvidence {
       ? inlinePieces(record.note, lookup).flatMap((part) =>
           part.runs.map((run) => ({
             text: run.text,
-            path: part.kind === 'link' ? part.path : null,
+            path: part.kind === 'wikilink' && part.link.kind === 'link' ? part.link.path : null,
             lang: run.lang ?? null,
           })),
         )

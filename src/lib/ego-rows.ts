@@ -63,11 +63,7 @@ export function egoGroups(graph: LocalGraph, mentions: boolean): { label: string
     if (s !== 0 && t !== 0) continue;
     const other = s === 0 ? t : s;
     const info = rel ? RELATIONS[rel] : undefined;
-    const label = info
-      ? s === 0 || ('symmetric' in info && info.symmetric)
-        ? info.forward
-        : info.reverse
-      : 'mentioned in text';
+    const label = info ? (s === 0 || 'symmetric' in info ? info.forward : info.reverse) : 'mentioned in text';
     const rank = confidence ? confidenceRank(confidence) : 9;
     if (!confidence && !mentions) continue;
     const known = tie.get(other);

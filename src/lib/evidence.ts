@@ -78,11 +78,12 @@ export interface RelationEvidence {
   sources: EvidenceSource[];
 }
 
-/** The end of a relationship as evidence shows it; falls back to the id when the entity is unknown. */
+/** The end of a relationship as evidence shows it. */
 function endOf(model: CaseModel, id: string): EvidenceEnd {
+  // Both ends of every relationship of the model are published entities: the build checked them.
   const entity = model.entity(id);
-  const type = (entity?.type ?? id.slice(0, id.indexOf('/'))) as EntityType;
-  return { id, type, name: entity?.name ?? id, path: entryPath(id) };
+  if (!entity) throw new Error(`the relationship end ${id} is not a published entity`);
+  return { id, type: entity.type, name: entity.name, path: entryPath(id) };
 }
 
 /** The sources of a list of citations, resolved against the case; unknown ids are skipped. */

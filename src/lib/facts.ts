@@ -1,7 +1,7 @@
 import type { AnyEntity } from './case.ts';
 import { formatPartialDate } from './dates.ts';
-import { defang, type IndicatorKind } from './defang.ts';
-import { INDICATOR_KINDS } from './schema/identities.ts';
+import { defang } from './defang.ts';
+import { isIndicatorKind } from './schema/identities.ts';
 
 /**
  * The type-specific facts of a dossier as label/value rows, so the card that shows them stays a
@@ -31,12 +31,13 @@ const text = (value: string): FactValue => ({ kind: 'text', text: value });
 
 /** Whether an identity's value is an indicator that must be shown defanged. */
 export function isIndicator(entity: AnyEntity): boolean {
-  return entity.type === 'identities' && (INDICATOR_KINDS as readonly string[]).includes(entity.data.kind);
+  return entity.type === 'identities' && isIndicatorKind(entity.data.kind);
 }
 
 /** The value of an identity as it may be shown: defanged for indicators, plain otherwise. */
 export function displayValue(entity: Extract<AnyEntity, { type: 'identities' }>): string {
-  return isIndicator(entity) ? defang(entity.data.kind as IndicatorKind, entity.data.value) : entity.data.value;
+  const { kind, value } = entity.data;
+  return isIndicatorKind(kind) ? defang(kind, value) : value;
 }
 
 /** Formats a coordinate pair with hemispheres, e.g. "39.0651° N, 117.2135° E". */
@@ -54,6 +55,11 @@ export function formatPrecision(metres: number): string {
 /** Humanises a kind key: "front-company" → "front company". */
 export function humanise(key: string): string {
   return key.replace(/-/g, ' ');
+}
+
+/** Reached only by an entity type that has no branch: `entity` is `never` while every type has one. */
+function unhandledType(entity: never): never {
+  throw new Error(`no facts for entity ${JSON.stringify(entity)}`);
 }
 
 /** The facts rows of an entity, by type. */
@@ -135,6 +141,9 @@ export function factsOf(entity: AnyEntity): Fact[] {
       if (d.first_seen) add('First seen', [text(formatPartialDate(d.first_seen))]);
       break;
     }
+    default:
+      // A new entity type is a compile error here until it says which facts it shows.
+      return unhandledType(entity);
   }
   return facts.map((fact) => ({ ...fact, values: fact.values.filter((v) => v.kind !== 'text' || v.text !== '') }));
 }

@@ -196,7 +196,7 @@ export function edgeLabelFrom(edge: GraphEdge, from: string): string {
   const forward = edge.source === from;
   if (edge.kind === 'mention' || !edge.rel) return forward ? 'mentions' : 'is mentioned by';
   const info = RELATIONS[edge.rel];
-  return forward || ('symmetric' in info && info.symmetric) ? info.forward : info.reverse;
+  return forward || 'symmetric' in info ? info.forward : info.reverse;
 }
 
 /** A chain written out hop by hop, each relationship read in the direction the chain travels. */

@@ -48,7 +48,7 @@ export function shardOf(char: string): string {
 
 /** Every shard name, so the client never asks for a file that was not written. */
 export const SHARDS: readonly string[] = [
-  ...'abcdefghijklmnopqrstuvwxyz0123456789',
+  ...Array.from('abcdefghijklmnopqrstuvwxyz0123456789'),
   ...Array.from({ length: HANZI_SHARDS }, (_, i) => `h${i.toString(16).padStart(2, '0')}`),
   'other',
 ];
@@ -64,7 +64,7 @@ const QUERY_SHARDS = 3;
  */
 export function queryShards(query: string): string[] {
   const words = wordsOf(foldText(query)).slice(0, QUERY_SHARDS);
-  return [...new Set(words.map((word) => shardOf([...word][0] ?? '')))];
+  return [...new Set(words.map((word) => shardOf(Array.from(word)[0] ?? '')))];
 }
 
 /**
@@ -83,7 +83,7 @@ export function shardsOf(entry: Nameable): Map<string, number> {
   ];
   texts.forEach(([text, rank], t) => {
     wordsOf(foldText(text)).forEach((word, w) => {
-      const [first = '', ...rest] = [...word];
+      const [first = '', ...rest] = Array.from(word);
       add(shardOf(first), t === 0 && w === 0 ? 0 : rank);
       if (/\p{Script=Han}/u.test(word)) for (const char of rest) add(shardOf(char), rank + 2);
     });

@@ -85,7 +85,7 @@ export function matchScore(query: FoldedText, text: FoldedText): number {
   if (have.startsWith(wanted)) return 90 + 5 * coverage;
   const words = query.words;
   if (words.length > 0 && wordsCovered(words, text.words, false) === words.length) return 80 + 5 * coverage;
-  const hanziOnly = [...wanted].every((char) => HAN.test(char));
+  const hanziOnly = Array.from(wanted).every((char) => HAN.test(char));
   if ((hanziOnly || wanted.length >= 4) && have.includes(wanted)) return 70 + 5 * coverage;
   const allowed = typosAllowed(wanted.length);
   if (allowed > 0 && !hanziOnly) {

@@ -1,14 +1,9 @@
-import type { CollectionKey } from './schema/entity-types.ts';
-
 /**
  * Where each entry lives on the site. Paths here never include the site's base; pages add it with
  * `withBase` so a case can be published under a sub-path.
  */
 
-/** An entry's id, `type/slug`. */
-export function entryId(collection: CollectionKey, slug: string): string {
-  return `${collection}/${slug}`;
-}
+export { entryId } from './ids.ts';
 
 /** Splits an id into collection and slug; the collection part is unchecked. */
 export function splitId(id: string): { collection: string; slug: string } {

@@ -1,4 +1,4 @@
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { html, parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { XMLParser } from 'fast-xml-parser';
 import { indicatorMatcher, type IndicatorKind } from './defang.ts';
 import { isAllowedAttribute, isAllowedElement, SAFE_URL_SCHEMES } from './html-allowlist.ts';
@@ -408,14 +408,14 @@ export class PublishedChecker {
         }
       }
     }
-    if (inBody && !allowed && element.namespaceURI === 'http://www.w3.org/1999/xhtml') {
+    if (inBody && !allowed && element.namespaceURI === html.NS.HTML) {
       elementFinding(
         'element',
         `a <${tag}> element inside a body: it is not on the allowlist`,
         'write it as Markdown; a figure of the case belongs in a report, with the GraphFocus or MapFocus component',
         `<${tag}`,
       );
-    } else if (inBody && element.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
+    } else if (inBody && element.namespaceURI !== html.NS.HTML) {
       elementFinding(
         'element',
         `a <${tag}> element (SVG or MathML) inside a body: it is not on the allowlist`,

@@ -4,8 +4,7 @@ import { entryPath } from './paths.ts';
 import type { Citation } from './citations.ts';
 import { CONFIDENCE_INFO } from './schema/confidence.ts';
 import { RELATIONS } from './schema/relations.ts';
-import { uuidV5 } from './uuid.ts';
-import { sha1 } from './sha1.ts';
+import { v5 as uuidV5 } from 'uuid';
 
 /**
  * The case as STIX 2.1, the format threat-intelligence tools (OpenCTI, MISP) exchange: actors
@@ -85,9 +84,8 @@ function sortedJson(value: unknown): string {
 
 /** A moment within the day starting at `created`, derived from the content of an object. */
 export function versionStamp(created: string, content: unknown): string {
-  const digest = sha1(new TextEncoder().encode(sortedJson(content)));
-  const offset =
-    (((digest[0] ?? 0) << 24) | ((digest[1] ?? 0) << 16) | ((digest[2] ?? 0) << 8) | (digest[3] ?? 0)) >>> 0;
+  // A UUIDv5's first 32 bits are the first 32 bits of the SHA-1 of its namespace and name.
+  const offset = Number.parseInt(uuidV5(sortedJson(content), CASEFILE_NAMESPACE).slice(0, 8), 16);
   return new Date(Date.parse(created) + (offset % DAY_MS)).toISOString();
 }
 
@@ -142,9 +140,9 @@ class StixWriter {
   }
 
   /** A writer for one case and publisher. */
-  static async create(model: CaseModel, options: StixOptions): Promise<StixWriter> {
-    const publisherId = `identity--${await uuidV5(CASEFILE_NAMESPACE, `publisher:${options.publisher}`)}`;
-    return new StixWriter(model, options, publisherId);
+  static create(model: CaseModel, options: StixOptions): Promise<StixWriter> {
+    const publisherId = `identity--${uuidV5(`publisher:${options.publisher}`, CASEFILE_NAMESPACE)}`;
+    return Promise.resolve(new StixWriter(model, options, publisherId));
   }
 
   /** The publisher's identity, which every other object names as its creator. */
@@ -184,17 +182,21 @@ class StixWriter {
     return pending;
   }
 
-  async #computeId(id: string): Promise<string> {
+  #computeId(id: string): Promise<string> {
+    return Promise.resolve(this.#computeIdNow(id));
+  }
+
+  #computeIdNow(id: string): string {
     const entry = this.#model.get(id);
     if (entry?.kind === 'entity') {
       if (entry.type === 'identities') {
         const sco = observableOf(entry);
-        return `${sco.type}--${await uuidV5(STIX_SCO_NAMESPACE, canonicalJson(sco.key))}`;
+        return `${sco.type}--${uuidV5(canonicalJson(sco.key), STIX_SCO_NAMESPACE)}`;
       }
-      return `${stixTypeOf(entry)}--${await uuidV5(CASEFILE_NAMESPACE, id)}`;
+      return `${stixTypeOf(entry)}--${uuidV5(id, CASEFILE_NAMESPACE)}`;
     }
-    if (entry?.kind === 'report') return `report--${await uuidV5(CASEFILE_NAMESPACE, id)}`;
-    return `relationship--${await uuidV5(CASEFILE_NAMESPACE, `relation:${id}`)}`;
+    if (entry?.kind === 'report') return `report--${uuidV5(id, CASEFILE_NAMESPACE)}`;
+    return `relationship--${uuidV5(`relation:${id}`, CASEFILE_NAMESPACE)}`;
   }
 
   #dossierReference(id: string): ExternalReference {
@@ -434,7 +436,7 @@ async function bundle(
     const refs = await Promise.all(ids.map((id) => writer.idOf(id)));
     if (refs.length > 0) objects.push(await writer.report(report, refs));
   }
-  return { type: 'bundle', id: `bundle--${await uuidV5(CASEFILE_NAMESPACE, `bundle:${bundleName}`)}`, objects };
+  return { type: 'bundle', id: `bundle--${uuidV5(`bundle:${bundleName}`, CASEFILE_NAMESPACE)}`, objects };
 }
 
 /** The whole published case as one STIX 2.1 bundle. */

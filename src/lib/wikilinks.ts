@@ -46,9 +46,30 @@ export function splitWikilinks(text: string): WikilinkPiece[] {
   return pieces;
 }
 
-/** The 1-based line on which an offset of a text falls. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** What a wikilink needs to know of its target. */
+export interface WikilinkTarget {
+  /** Display name. */
+  name: string;
+  /** Collection key, for styling. */
+  collection: string;
+}
+
+/** A wikilink as drawn: a link to its entry, or, when the target is missing, a marked label. */
+export type DrawnWikilink =
+  | { kind: 'link'; label: string; path: string; className: string[] }
+  | { kind: 'broken'; label: string; title: string; className: string[] };
+
+/**
+ * The one drawing of a wikilink, for bodies (the Markdown pipeline) and frontmatter texts alike:
+ * labelled with the author's label or the entry's name, classed by the target's type. A broken one
+ * is reachable only under `astro dev`: a build refuses it first.
+ */
+export function drawWikilink(
+  link: Pick<Wikilink, 'target' | 'label'>,
+  lookup: (id: string) => WikilinkTarget | undefined,
+): DrawnWikilink {
+  const target = lookup(link.target);
+  const label = link.label ?? target?.name ?? link.target;
+  if (!target) return { kind: 'broken', label, title: `No entry at ${link.target}`, className: ['wikilink-broken'] };
+  return { kind: 'link', label, path: `/${link.target}/`, className: ['wikilink', `type-${target.collection}`] };
 }

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCase } from '../site/case.ts';
+import { getCase } from '../site/checked-case.ts';
 import { SITE } from '../config.ts';
 import { partialDateStart } from '../lib/dates.ts';
 import { entryPath, withBase } from '../lib/paths.ts';

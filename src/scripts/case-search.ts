@@ -47,15 +47,14 @@ class CaseSearch extends HTMLElement {
   #base = '/';
 
   connectedCallback(): void {
-    const find = <T extends Element>(selector: string) => this.querySelector<T>(selector);
-    const input = find<HTMLInputElement>('input[type="search"]');
-    const names = find<HTMLElement>('[data-names]');
-    const nameList = find<HTMLUListElement>('[data-name-list]');
-    const chips = find<HTMLElement>('[data-chips]');
-    const select = find<HTMLSelectElement>('[data-type-select]');
-    const results = find<HTMLOListElement>('[data-results]');
-    const status = find<HTMLElement>('[data-status]');
-    const more = find<HTMLButtonElement>('[data-more]');
+    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
+    const names = this.querySelector<HTMLElement>('[data-names]');
+    const nameList = this.querySelector<HTMLUListElement>('[data-name-list]');
+    const chips = this.querySelector<HTMLElement>('[data-chips]');
+    const select = this.querySelector<HTMLSelectElement>('[data-type-select]');
+    const results = this.querySelector<HTMLOListElement>('[data-results]');
+    const status = this.querySelector<HTMLElement>('[data-status]');
+    const more = this.querySelector<HTMLButtonElement>('[data-more]');
     if (!input || !names || !nameList || !chips || !select || !results || !status || !more) return;
     this.#input = input;
     this.#names = names;

@@ -8,7 +8,8 @@ class CopyValue extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector('button');
     const defanged = this.dataset.defanged;
-    if (!button || !defanged || !navigator.clipboard) return;
+    // The clipboard is absent outside secure contexts, whatever the DOM types say.
+    if (!button || !defanged || !('clipboard' in navigator)) return;
     button.hidden = false;
     button.addEventListener('click', () => {
       navigator.clipboard.writeText(refang(defanged)).then(

@@ -62,7 +62,7 @@ export class GraphStage {
     this.canvas.height = Math.round(box.height * dpr);
     this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.#size = { width: box.width, height: box.height, fitK: fitScale(this.#scene, box.width, box.height) };
-    this.#zoom?.scaleExtent([this.#size.fitK / 2, maxScale(this.#size.fitK)]);
+    this.#zoom.scaleExtent([this.#size.fitK / 2, maxScale(this.#size.fitK)]);
     return true;
   }
 
@@ -71,7 +71,7 @@ export class GraphStage {
     const all = [...this.#scene.nodeScope.keys()];
     const list = nodes ?? all.filter((i) => this.#scene.nodeScope[i] === IN_SCOPE);
     const { k, x, y } = frame(this.#scene, list.length > 0 ? list : all, this.viewport());
-    this.#selection.call(this.#zoom.transform, zoomIdentity.translate(x, y).scale(k));
+    this.#zoom.transform(this.#selection, zoomIdentity.translate(x, y).scale(k));
   }
 
   /** Zooms in or out about the centre. */

@@ -257,7 +257,7 @@ export class MapView {
     // On a phone-sized map the popup is short, with the rest a tap away.
     marker.bindPopup(() => placePopup(place, this.#config.base, this.map.getSize().x < 480), this.#popupOptions());
     marker.on('popupclose', () => {
-      const icon = marker?.getElement();
+      const icon = marker.getElement();
       if (icon && document.activeElement === document.body) icon.focus({ preventScroll: true });
     });
     this.#markers.set(place.id, marker);

@@ -2,7 +2,7 @@ import { SITE } from '../config.ts';
 import { withBase } from '../lib/paths.ts';
 import { mapConfigSchema, type MapConfig, type MapPlace } from '../lib/map-data.ts';
 import { mapPlaces } from '../lib/map-places.ts';
-import { getCase } from './case.ts';
+import { getCase } from './checked-case.ts';
 
 /**
  * The map as the pages see it: the case's places built once per build, and the configuration each

@@ -1,7 +1,6 @@
-import { getCase } from './case.ts';
+import { getCase } from './checked-case.ts';
 import { adjacencyOf, buildCaseGraph, type CaseGraph, type GraphEdge, type Step } from '../lib/graph.ts';
 import { layoutGraph, type LayoutPoint } from '../lib/layout.ts';
-import { timedStage } from '../stage-timings.ts';
 
 /**
  * The case graph as the pages see it: built, indexed and laid out once per build, shared by
@@ -31,12 +30,10 @@ export function getSiteGraph(): Promise<SiteGraph> {
 /** The build-time layout of the whole case, computed once (the slow part: seconds at 5,000 entities). */
 export function getLayout(): Promise<LayoutPoint[]> {
   laidOut ??= getSiteGraph().then(({ graph }) =>
-    timedStage('graph-layout', () =>
-      layoutGraph({
-        nodes: graph.nodes,
-        edges: graph.edges.map((edge) => ({ ...edge, weak: edge.kind === 'mention' })),
-      }),
-    ),
+    layoutGraph({
+      nodes: graph.nodes,
+      edges: graph.edges.map((edge) => ({ ...edge, weak: edge.kind === 'mention' })),
+    }),
   );
   return laidOut;
 }

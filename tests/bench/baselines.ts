@@ -1,12 +1,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import type { CaseModel } from '../../src/lib/case.ts';
 import { entryPath } from '../../src/lib/paths.ts';
 import { CONFIDENCE_INFO } from '../../src/lib/schema/confidence.ts';
 import { ENTITY_TYPES, ENTITY_TYPE_INFO } from '../../src/lib/schema/entity-types.ts';
 import { RELATIONS } from '../../src/lib/schema/relations.ts';
 import { splitWikilinks } from '../../src/lib/wikilinks.ts';
+import { sourceIdsOf } from '../../src/lib/citations.ts';
 
 /**
  * The two sites casefile is measured against, written for the same case: the same entity and report
@@ -61,7 +62,7 @@ export function baselinePages(model: CaseModel): BaselinePage[] {
         const name = model.get(other)?.name ?? other;
         const grade = CONFIDENCE_INFO[relation.confidence].label;
         lines.push(
-          `- ${RELATIONS[relation.rel].forward} [${label(name)}](${entryPath(other)}) (${grade}; ${relation.sources.join(', ')})`,
+          `- ${RELATIONS[relation.rel].forward} [${label(name)}](${entryPath(other)}) (${grade}; ${sourceIdsOf(relation.sources).join(', ')})`,
         );
       }
     }

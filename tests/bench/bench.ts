@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { generateCase, type GeneratedCase } from './generate-case.ts';
 import { loadCaseFolder, writeBaseline, type BaselineKind } from './baselines.ts';
 import type { CaseModel } from '../../src/lib/case.ts';
+import { measureCheckScale, type CheckScaleResult } from './check-scale.ts';
 import { measureBuild, type BuildMeasure, type BuildStages } from './build-runner.ts';
 import { measureOutput, measurePageAssets, type OutputSize, type PageAssets } from './output-size.ts';
 import {
@@ -127,6 +128,8 @@ export interface BenchResult {
   options: BenchOptions;
   /** Per size. */
   sizes: SizeResult[];
+  /** The content check on a 5 MB body and on a 10,000-alias entry. */
+  checks: CheckScaleResult[];
   /** Wall time of the whole run, ms. */
   totalMs: number;
 }
@@ -221,9 +224,10 @@ function buildSite(site: Site, folder: string, caseDir: string): Promise<BuildMe
   if (site === 'casefile') {
     return measureBuild({
       root: ROOT,
-      env: { CASEFILE_CONTENT: caseDir, CASEFILE_OUT: distOf(site, folder), CASEFILE_TIMINGS: '1' },
+      env: { CASEFILE_CONTENT: caseDir, CASEFILE_OUT: distOf(site, folder) },
       timerFile,
       outDir: distOf(site, folder),
+      config: path.join(ROOT, 'tests/bench/astro.bench.config.mjs'),
     });
   }
   return measureBuild({ root: path.join(folder, site), env: {}, timerFile, outDir: distOf(site, folder) });
@@ -421,6 +425,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     },
     options,
     sizes: results,
+    checks: measureCheckScale(),
     totalMs: performance.now() - started,
   };
 }

@@ -6,13 +6,13 @@ import path from 'node:path';
  * Runs one Astro build as a child process and measures it: wall time, CPU time and peak memory of the
  * whole process tree (read from /proc, so Pagefind's indexer, a separate process that GNU time would
  * not see, is counted), Astro's own stage timer (ASTRO_TIMER_PATH: content sync, bundling, page generation)
- * and casefile's stage lines (CASEFILE_TIMINGS=1). Every build is cold: the project's content cache
+ * and casefile's stage lines (printed by the markers of tests/bench/stage-timer.ts). Every build is cold: the project's content cache
  * and the previous output are removed first (outside the timing), as on a fresh clone or in CI.
  */
 
 /** Stage times of one build, ms; absent when the build has no such stage. */
 export interface BuildStages {
-  /** casefile's whole-case check before Astro starts. */
+  /** casefile's read and check of the whole case, model included, before Astro starts. */
   caseCheck?: number | undefined;
   /** Astro's content layer sync (reading, parsing, rendering Markdown into its store). */
   contentSync?: number | undefined;
@@ -20,10 +20,6 @@ export interface BuildStages {
   bundling?: number | undefined;
   /** Rendering every page to a file. */
   pageRendering?: number | undefined;
-  /** Building casefile's case model for the pages (inside page rendering). */
-  caseModel?: number | undefined;
-  /** The graph's build-time layout (inside page rendering). */
-  graphLayout?: number | undefined;
   /** The Pagefind search index. */
   pagefind?: number | undefined;
   /** Everything else: config, integrations' setup, sitemap, type generation, start-up. */
@@ -32,10 +28,6 @@ export interface BuildStages {
   total?: number | undefined;
   /** CPU time of the build process in the case check (a busy machine does not inflate it). */
   caseCheckCpu?: number | undefined;
-  /** CPU time of the build process building the case model. */
-  caseModelCpu?: number | undefined;
-  /** CPU time of the build process in the graph layout. */
-  graphLayoutCpu?: number | undefined;
   /** CPU time of the build process's main thread in the Pagefind stage (Pagefind's own indexer runs apart). */
   pagefindCpu?: number | undefined;
 }
@@ -66,6 +58,8 @@ export interface BuildCommand {
   timerFile: string;
   /** The build's output folder, removed before the build (a fresh clone has none). */
   outDir: string;
+  /** An Astro config file other than the project's, e.g. the one with the bench's stage markers. */
+  config?: string | undefined;
 }
 
 /** Reads `casefile:timing <stage> <ms> ms cpu <ms> ms` lines: wall time by stage, and `<stage>:cpu`. */
@@ -116,17 +110,12 @@ export function stagesOf(
     contentSync: astro.get('Sync content layer'),
     bundling: sum(astro.get('Prerender build'), astro.get('Client build'), astro.get('SSR build')),
     pageRendering: astro.get('Static generate'),
-    caseModel: casefile.get('case-model'),
-    graphLayout: casefile.get('graph-layout'),
     pagefind: casefile.get('pagefind') ?? parseStarlightPagefind(log),
     total: astro.get('Total build'),
   };
   stages.caseCheckCpu = casefile.get('case-check:cpu');
-  stages.caseModelCpu = casefile.get('case-model:cpu');
-  stages.graphLayoutCpu = casefile.get('graph-layout:cpu');
   stages.pagefindCpu = casefile.get('pagefind:cpu');
   if (stages.total !== undefined) {
-    // Case model and layout run inside page rendering: they are not added again.
     const counted =
       sum(stages.caseCheck, stages.contentSync, stages.bundling, stages.pageRendering, stages.pagefind) ?? 0;
     stages.other = Math.max(0, stages.total - counted);
@@ -214,6 +203,7 @@ export async function measureBuild(command: BuildCommand): Promise<BuildMeasure>
     process.execPath,
     path.resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.mjs'),
     'build',
+    ...(command.config ? ['--config', command.config] : []),
   ];
   const [program = '', ...args] = astro;
   const started = performance.now();

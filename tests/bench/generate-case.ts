@@ -287,6 +287,8 @@ export function generateCase(options: GenerateOptions): GeneratedCase {
     const symmetric = 'symmetric' in RELATIONS[rel];
     const key = symmetric ? `${rel}|${[a, b].sort().join('|')}` : `${rel}|${a}|${b}`;
     if (a === b || declared.has(key)) return false;
+    // A lineage (derived-from, part-of) points at an older entity only, so it never loops.
+    if ('acyclic' in RELATIONS[rel] && to.type === from.type && to.index >= from.index) return false;
     declared.add(key);
     const list = links.get(a) ?? [];
     list.push({ rel, to: b, confidence: pick(CONFIDENCE_LEVELS), sources: pickSources() });

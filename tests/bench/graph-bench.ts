@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser.ts';
 import { generateCase } from './generate-case.ts';
 import { buildSite, flag, formatRows, median, serveSite } from './site-runner.ts';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { layoutGraph } from '../../src/lib/layout.ts';
 import { measureChains, type ChainMeasure } from './chain-bench.ts';
@@ -86,7 +86,7 @@ export async function measureExplorer(baseUrl: string, runs = 5): Promise<Explor
       const { firstDrawMs, nodesDrawn } = await page.evaluate(() => {
         const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
         const [mark] = performance.getEntriesByName('casefile:graph:first-draw');
-        const element = document.querySelector('case-graph') as (HTMLElement & { drawn?: { nodes: number } }) | null;
+        const element = document.querySelector<HTMLElement & { drawn?: { nodes: number } }>('case-graph');
         return {
           firstDrawMs: (mark?.startTime ?? NaN) - (navigation?.loadEventEnd ?? NaN),
           nodesDrawn: element?.drawn?.nodes ?? 0,

@@ -103,7 +103,13 @@ export function goalsOf(result: BenchResult): { goal: string; met: boolean | und
     met: search?.ok ? value(search.value) <= limit : undefined,
     detail: search === undefined ? 'not measured' : search.ok ? format(value(search.value)) : search.reason,
   });
+  const checks = result.checks.map((check) => ({
+    goal: `content check of ${check.label} ≤ ${seconds(check.budgetMs)} (linear)`,
+    met: check.ms <= check.budgetMs && check.problems === 0,
+    detail: `${(check.bytes / 1e6).toFixed(1)} MB in ${seconds(check.ms)}, ${check.problems} problems`,
+  }));
   return [
+    ...checks,
     {
       goal: `build ≤ ${GOALS.bareRatio}× bare Astro`,
       met: measuredAll(
@@ -187,7 +193,7 @@ export function formatReport(result: BenchResult): string {
     row(label, (size) => {
       const stages = size.median[site].stages;
       const value = stages[key];
-      if (value === undefined) return key === 'graphLayout' ? 'not built: no layout stage' : '–';
+      if (value === undefined) return '–';
       const cpu = cpuKey ? stages[cpuKey] : undefined;
       return cpu === undefined ? seconds(value) : `${seconds(value)} (CPU ${seconds(cpu)})`;
     });
@@ -241,8 +247,6 @@ export function formatReport(result: BenchResult): string {
     stage('  content sync', 'contentSync'),
     stage('  bundling (Vite)', 'bundling'),
     stage('  page rendering', 'pageRendering'),
-    stage('    of which case model', 'caseModel', 'casefile', 'caseModelCpu'),
-    stage('    of which graph layout', 'graphLayout', 'casefile', 'graphLayoutCpu'),
     stage('  Pagefind (CPU: main thread)', 'pagefind', 'casefile', 'pagefindCpu'),
     stage('  other (start-up, hooks, sitemap)', 'other'),
     ...build('bare', 'bare Astro'),

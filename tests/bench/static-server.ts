@@ -61,7 +61,7 @@ export function serveStatic(root: string, port: number): Promise<StaticServer> {
       return;
     }
     const type = TYPES[path.extname(served)] ?? 'application/octet-stream';
-    if (COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    if (COMPRESSED.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
       let body = gzipped.get(served);
       if (!body) gzipped.set(served, (body = gzipSync(readFileSync(served))));
       response.writeHead(found ? 200 : 404, {

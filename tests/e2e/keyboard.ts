@@ -38,7 +38,7 @@ export async function markTabbables(page: Page): Promise<string[]> {
     });
     return tabbable.map((element, index) => {
       element.dataset.tabStop = String(index);
-      const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ');
+      const text = (element.getAttribute('aria-label') ?? element.textContent).trim().replace(/\s+/g, ' ');
       const href = element.getAttribute('href');
       return `<${element.localName}> "${text.slice(0, 50)}"${href ? ` ${href}` : ''}`;
     });
@@ -63,7 +63,7 @@ export async function tabOnce(page: Page): Promise<FocusStop> {
       box.right > 0 &&
       box.top < innerHeight &&
       box.left < innerWidth;
-    const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ');
+    const text = (element.getAttribute('aria-label') ?? element.textContent).trim().replace(/\s+/g, ' ');
     return {
       name: `<${element.localName}> "${text.slice(0, 50)}"`,
       index: Number(element.dataset.tabStop ?? -2),

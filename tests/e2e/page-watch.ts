@@ -95,7 +95,8 @@ export async function settle(page: Page, seen: PageWatch, quietMs = 120, maxMs =
  */
 export async function scrollThrough(page: Page, seen?: PageWatch): Promise<void> {
   await page.evaluate(async () => {
-    const pause = () => new Promise((resolve) => setTimeout(resolve, 60));
+    // Two frames: the scroll is laid out and visibility observers have run.
+    const pause = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
       window.scrollTo(0, y);
       await pause();
@@ -111,6 +112,22 @@ export async function scrollThrough(page: Page, seen?: PageWatch): Promise<void>
   );
   if (seen) await settle(page, seen);
   else await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Waits until what an action set going has run its course: the next frames have been drawn, no
+ * animation or transition is running (a map's zoom, say), and the page's main thread is idle. Any
+ * request the action causes has been made by then, so the test may assert that none was.
+ */
+export async function pageAtRest(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    await frame();
+    await frame();
+    // A bounded wait: an endless animation (a spinner) must not hang the test.
+    for (let i = 0; i < 600 && document.getAnimations().some((a) => a.playState === 'running'); i++) await frame();
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+  });
 }
 
 /** axe-core's WCAG 2.2 A/AA findings on the page as it is now, one line per rule. */

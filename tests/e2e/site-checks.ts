@@ -14,11 +14,12 @@ import {
   type PageWatch,
 } from './page-watch.ts';
 import { markTabbables, tabOnce, tabThrough } from './keyboard.ts';
-import { readCaseFiles } from '../../src/integrations/case-files.ts';
+import { readCaseFolder } from '../../src/reader/read-case.ts';
 import { cspDirectives } from '../../src/integrations/security-headers.ts';
 import { HEADER_ONLY_DIRECTIVES, metaPolicy, parseCsp, parseHeadersFile } from '../../src/lib/security-policy.ts';
-import { INDICATOR_KINDS } from '../../src/lib/schema/identities.ts';
+import { isIndicatorKind } from '../../src/lib/schema/identities.ts';
 import { SITE, tileOrigin } from '../../src/config.ts';
+import { fromGraphData } from '../../src/lib/graph-data.ts';
 
 /**
  * The guarantees every built case must keep, checked over every page and file of the build rather
@@ -87,11 +88,55 @@ const everyPageTest = test.extend<object, { watched: { tab: Page; seen: PageWatc
   ],
 });
 
+/**
+ * Every dossier's neighbours by page path, from the build's graph.json: the local graph on each
+ * dossier must link to exactly these (checked as the every-page sweep passes the dossier anyway).
+ */
+function localGraphsOf(dist: string): Map<string, Set<string>> {
+  const file = path.join(ROOT, dist, 'graph.json');
+  if (!existsSync(file)) return new Map();
+  const graph = fromGraphData(JSON.parse(readFileSync(file, 'utf8')));
+  const neighbours = new Map<string, Set<string>>(graph.nodes.map((node) => [`/${node.id}/`, new Set()]));
+  for (const edge of graph.edges) {
+    neighbours.get(`/${edge.source}/`)?.add(`/${edge.target}/`);
+    neighbours.get(`/${edge.target}/`)?.add(`/${edge.source}/`);
+  }
+  return neighbours;
+}
+
+/** A dossier's local graph, drawn, links to itself and each neighbour, and so does the list beside it. */
+async function expectLocalGraph(tab: Page, page: string, expected: ReadonlySet<string>): Promise<void> {
+  const section = tab.getByRole('region', { name: 'Connections' });
+  if (expected.size === 0) {
+    await expect.soft(section).toContainText('Nothing else in the case is linked');
+    return;
+  }
+  const graph = section.locator('case-local-graph');
+  await expect(graph, `${page}: drawn when scrolled to`).toHaveAttribute('data-state', 'ready');
+  // Mentions are left out until asked for; with them, every neighbour is drawn.
+  const mentions = graph.getByRole('button', { name: 'Mentions in text' });
+  if (await mentions.isVisible()) {
+    await mentions.click();
+    await expect(mentions).toHaveAttribute('aria-pressed', 'true');
+  }
+  const hrefs = await graph
+    .getByTestId('local-graph')
+    .locator('a')
+    .evaluateAll((links) => links.map((a) => new URL((a as SVGAElement).href.baseVal, location.href).pathname));
+  expect.soft(new Set(hrefs), `${page}: local graph links`).toEqual(new Set([page, ...expected]));
+  // The list beside it (the picture's twin) carries the same links, without JavaScript.
+  const listed = await section
+    .locator('details li a')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  expect.soft(new Set(listed), `${page}: the list beside it`).toEqual(expected);
+}
+
 /** Registers the site-wide checks for one built case. */
 export function siteWideChecks(built: BuiltCase): void {
   const { dist } = built;
   const pages = existsSync(path.join(ROOT, dist)) ? builtPages(dist) : [];
-  const caseFiles = readCaseFiles(path.join(ROOT, built.content));
+  const caseFiles = readCaseFolder(path.join(ROOT, built.content));
+  const localGraphs = localGraphsOf(dist);
 
   test('the build has pages to check', () => {
     expect(pages.length, `no pages under ${dist}/: run the build first`).toBeGreaterThan(5);
@@ -109,7 +154,9 @@ export function siteWideChecks(built: BuiltCase): void {
   test.describe('every page', () => {
     for (const page of pages) {
       everyPageTest(
-        `${page} loads only from the site, within its policy, without errors, and passes WCAG 2.2 AA`,
+        `${page} loads only from the site, within its policy, without errors, and passes WCAG 2.2 AA${
+          localGraphs.has(page) ? '; its local graph links to each neighbour' : ''
+        }`,
         async ({ watched: { tab, seen } }) => {
           resetWatch(seen);
           await tab.emulateMedia({ colorScheme: 'light' });
@@ -117,6 +164,8 @@ export function siteWideChecks(built: BuiltCase): void {
           if (isRedirectPage(dist, page)) await tab.waitForURL((url) => url.pathname !== page);
           await scrollThrough(tab, seen);
           expectClean(seen);
+          const neighbours = localGraphs.get(page);
+          if (neighbours) await expectLocalGraph(tab, page, neighbours);
           const referrer = tab.locator('head meta[name="referrer"]');
           await expect.soft(referrer).toHaveAttribute('content', 'no-referrer', { timeout: 1000 });
           expectNone(await axeViolations(tab), 'axe violations (light scheme)');
@@ -284,12 +333,8 @@ export function siteWideChecks(built: BuiltCase): void {
 
   test('published images carry no EXIF, GPS, camera or XMP metadata, and no original is copied', async () => {
     const images = builtFiles(dist).filter((file) => IMAGE_FILE.test(file));
-    const sourceImages = caseFiles.inputs.flatMap((input) =>
-      'images' in input.data && !input.data.draft
-        ? (input.data.images as { src: string }[]).map((image) =>
-            path.resolve(ROOT, built.content, input.collection, image.src),
-          )
-        : [],
+    const sourceImages = caseFiles.files.flatMap((read) =>
+      read.input.data.draft ? [] : read.images.map((image) => path.resolve(ROOT, built.content, image)),
     );
     if (sourceImages.length > 0) expect(images.length, 'the content has images, so the build must').toBeGreaterThan(0);
     const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -305,9 +350,7 @@ export function siteWideChecks(built: BuiltCase): void {
 
   test('indicators appear nowhere in published text undefanged (JSON exports excepted)', () => {
     const indicators = caseFiles.inputs.flatMap((input) =>
-      input.collection === 'identities' && (INDICATOR_KINDS as readonly string[]).includes(input.data.kind)
-        ? [input.data.value.toLowerCase()]
-        : [],
+      input.collection === 'identities' && isIndicatorKind(input.data.kind) ? [input.data.value.toLowerCase()] : [],
     );
     const found: string[] = [];
     // The JSON and STIX exports are data for analysts' tools, which need the plain value (a STIX

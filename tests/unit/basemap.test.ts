@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { basemapSchema, districtPolygons, type Basemap } from '../../src/lib/basemap.ts';
-import { douglasPeucker, simplifyAdjoining, type PolygonRings } from '../../src/lib/outline-simplify.ts';
-import { buildBasemap } from '../../src/cli/basemap.ts';
-import { wgs84ToGcj02, type LonLat } from '../../src/lib/datum.ts';
+import { douglasPeucker, simplifyAdjoining, type PolygonRings } from '../../src/cli/outline-simplify.ts';
+import { buildBasemap } from '../../src/cli/make-basemap.ts';
+import { wgs84ToGcj02, type LonLat } from '../../src/cli/datum.ts';
 
 /** Even–odd ray casting: is the point inside the ring? */
 function inRing([x, y]: LonLat, ring: readonly (readonly [number, number])[]): boolean {

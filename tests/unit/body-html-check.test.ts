@@ -2,12 +2,11 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { bodyHtmlProblems } from '../../src/integrations/body-html-check.ts';
-import { entryPatterns, isDraftFile } from '../../src/integrations/drafts.ts';
+import { bodyHtmlProblems } from '../../src/reader/body-html-check.ts';
 import { unreferencedAssets } from '../../src/integrations/unreferenced-assets.ts';
 import { isSafeUrl, unsafeScheme } from '../../src/lib/safe-url.ts';
 
-/** The author-facing checks of bodies, the draft patterns and the asset sweep, on hand-written input. */
+/** The author-facing checks of bodies and the asset sweep, on hand-written input. */
 
 /** One problem per line of the body: its line and what it says. */
 function problems(body: string, format: 'md' | 'mdx' = 'md'): string[] {
@@ -62,30 +61,6 @@ describe('safe URLs', () => {
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'casefile-unit-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-describe('drafts', () => {
-  test.each([
-    ['---\ndraft: true\n---\n', true],
-    ['\uFEFF---\nname: x\ndraft: true\n---\n', true],
-    ['---\ndraft: false\n---\n', false],
-    ['---\nname: x\n---\ndraft: true\n', false],
-    ['---\nnote: "draft: true"\n---\n', false],
-    ['no frontmatter', false],
-  ])('%j is a draft: %s', (text, draft) => {
-    expect(isDraftFile(text)).toBe(draft);
-  });
-
-  test('a production build leaves each draft file out of the collection', () => {
-    const folder = path.join(scratch, 'people');
-    mkdirSync(folder);
-    writeFileSync(path.join(folder, 'alice.md'), '---\nname: Alice\n---\n');
-    writeFileSync(path.join(folder, 'hidden.md'), '---\nname: Hidden\ndraft: true\n---\n');
-    writeFileSync(path.join(folder, 'later.mdx'), '---\ndraft: true\n---\n');
-    expect(entryPatterns(folder, false)).toEqual(['*.{md,mdx}', '!hidden.md', '!later.mdx']);
-    expect(entryPatterns(folder, true)).toEqual(['*.{md,mdx}']);
-    expect(entryPatterns(path.join(scratch, 'none'), false)).toEqual(['*.{md,mdx}']);
-  });
-});
 
 describe('unreferencedAssets', () => {
   test('keeps what pages name, and what those files name in turn', () => {

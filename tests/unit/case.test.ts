@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { CaseError, formatProblems } from '../../src/lib/problems.ts';
 import { loadCase } from '../../src/lib/case.ts';
 

@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { afterAll, assert, describe, expect, test } from 'vitest';
+import { parseSourceId } from '../../src/lib/ids.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { findInlineCitations, parseCitationItem, sourceIdsOf, splitInlineCitations } from '../../src/lib/citations.ts';
 import { relationAnchor, relationEvidence } from '../../src/lib/evidence.ts';
 
@@ -58,10 +59,9 @@ describe('findInlineCitations', () => {
 
 describe('sourceIdsOf', () => {
   test('keeps each source once, in first-cited order', () => {
-    expect(sourceIdsOf([{ source: 'b' }, { source: 'a', quote: 'q' }, { source: 'b', locator: 'p. 1' }])).toEqual([
-      'b',
-      'a',
-    ]);
+    const a = parseSourceId('a') ?? assert.fail('a is a slug');
+    const b = parseSourceId('b') ?? assert.fail('b is a slug');
+    expect(sourceIdsOf([{ source: b }, { source: a, quote: 'q' }, { source: b, locator: 'p. 1' }])).toEqual(['b', 'a']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gcj02ToWgs84, metresBetween, outsideChina, wgs84ToGcj02 } from '../../src/lib/datum.ts';
+import { gcj02ToWgs84, metresBetween, outsideChina, wgs84ToGcj02 } from '../../src/cli/datum.ts';
 
 describe('wgs84ToGcj02', () => {
   test('reproduces the published reference point (coordtransform README, Tiananmen)', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { evidenceFile, evidenceFileSchema } from '../../src/lib/edge-evidence.ts';
 import { CONFIDENCE_INFO } from '../../src/lib/schema/confidence.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateCase, PROPORTIONS, TIANJIN_BOUNDS } from '../bench/generate-case.ts';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { ENTITY_TYPES } from '../../src/lib/schema/entity-types.ts';
 

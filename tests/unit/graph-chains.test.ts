@@ -116,8 +116,10 @@ describe('bestChains', () => {
 describe('compareChains', () => {
   test('orders by weakest link, then hops, then total, then names', () => {
     const chain = (nodes: string, weakest: number, total: number) => ({
-      nodes: [...nodes],
-      edges: [...nodes].slice(1).map((_, i) => i),
+      nodes: Array.from(nodes),
+      edges: Array.from(nodes)
+        .slice(1)
+        .map((_, i) => i),
       weakest,
       total,
     });

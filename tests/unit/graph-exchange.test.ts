@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { layoutGraph } from '../../src/lib/layout.ts';
 import { toGexf, toGraphml } from '../../src/lib/graph-exchange.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { componentsOf, layoutGraph, seededRandom, ticksFor, type LayoutInput } from '../../src/lib/layout.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { adjacencyOf, buildCaseGraph, focusSubgraph, neighbourhood, type CaseGraph } from '../../src/lib/graph.ts';
 import { egoGraph, focusGraph, localGraphSchema } from '../../src/lib/local-graph.ts';
 

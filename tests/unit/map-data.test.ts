@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { fromMapData, linksByLabel, mapDataSchema, placeBounds, toMapData, typesAt } from '../../src/lib/map-data.ts';
 import { mapData, mapPlaces, placesByIds, placesOfEntity } from '../../src/lib/map-places.ts';
 import { legendOf, markerKey, markerMeaning, markerSvg, parseMarkerKey } from '../../src/lib/map-markers.ts';

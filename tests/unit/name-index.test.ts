@@ -10,7 +10,7 @@ import {
   type NameEntry,
 } from '../../src/lib/name-index.ts';
 import { nameEntries } from '../../src/lib/name-entries.ts';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 
 describe('shardOf', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { INTERNAL_PHRASES } from '../internal-phrases.ts';
 import { ENTITY_TYPES } from '../../src/lib/schema/entity-types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import path from 'node:path';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { escapeHtml, plainText, searchDocument, searchParts } from '../../src/lib/search-document.ts';
 
 const { model } = checkCaseFolder(path.resolve('tests/fixtures/basic'), { includeDrafts: false });

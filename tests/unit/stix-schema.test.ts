@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { describe, expect, test } from 'vitest';
-import { checkCaseFolder } from '../../src/integrations/case-files.ts';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { caseBundle, entityBundle, type StixBundle } from '../../src/lib/stix.ts';
 
 /**
@@ -19,7 +19,8 @@ const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas
 
 // The schemas write patterns for plain (non-Unicode) regular expressions, e.g. `\-`.
 const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false });
-addFormats.default(ajv);
+// The formats ajv-formats defines (date-time, uri …), added one by one: its plugin export is CommonJS.
+for (const [name, format] of Object.entries(fullFormats)) ajv.addFormat(name, format);
 for (const folder of readdirSync(schemaRoot)) {
   for (const file of readdirSync(path.join(schemaRoot, folder))) {
     ajv.addSchema(JSON.parse(readFileSync(path.join(schemaRoot, folder, file), 'utf8')) as object);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readCaseFiles } from '../../src/integrations/case-files.ts';
+import { readCaseFolder } from '../../src/reader/read-case.ts';
 import { buildCase, type AnyCaseInput, type CaseInput } from '../../src/lib/case.ts';
 import { caseBundle, versionStamp, type StixObject } from '../../src/lib/stix.ts';
 import { parsePartialDate } from '../../src/lib/dates.ts';
@@ -11,14 +11,12 @@ import { parsePartialDate } from '../../src/lib/dates.ts';
  * object's content does, and stays within the day its entry is dated.
  */
 
-const { inputs } = readCaseFiles(path.resolve(import.meta.dirname, '../fixtures/basic'));
+const inputs = readCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic')).files.map((file) => file.input);
 const options = { siteUrl: 'https://example.org/case/', publisher: 'Example Desk' };
 
 /** The inputs with Li Wei's entry changed. */
 function withLiWei(change: (input: CaseInput<'people'>) => CaseInput<'people'>): AnyCaseInput[] {
-  return inputs.map((input) =>
-    input.collection === 'people' && input.slug === 'li-wei' ? change(input as CaseInput<'people'>) : input,
-  );
+  return inputs.map((input) => (input.collection === 'people' && input.slug === 'li-wei' ? change(input) : input));
 }
 
 async function bundleOf(caseInputs: readonly AnyCaseInput[]): Promise<StixObject[]> {

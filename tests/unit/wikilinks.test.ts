@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { findWikilinks, lineAt, splitWikilinks } from '../../src/lib/wikilinks.ts';
+import { findWikilinks, splitWikilinks } from '../../src/lib/wikilinks.ts';
 import { findEmbeds } from '../../src/lib/embeds.ts';
+import { bodyFacts } from '../../src/lib/body-tree.ts';
+import { mdxToMdast } from 'satteri';
+
+const jsxOf = (body: string) => bodyFacts(mdxToMdast(body), body).jsx;
 
 describe('findWikilinks', () => {
   test.each([
@@ -36,23 +40,16 @@ describe('splitWikilinks', () => {
   });
 });
 
-describe('lineAt', () => {
-  test('counts lines from 1', () => {
-    expect(lineAt('a\nb\nc', 0)).toBe(1);
-    expect(lineAt('a\nb\nc', 4)).toBe(3);
-  });
-});
-
 describe('findEmbeds', () => {
   test('reads the ids of GraphFocus and MapFocus', () => {
     const body = `Text\n<GraphFocus entities={["people/gao-qiang", 'identities/fisherxp']} caption="x" />\n<MapFocus locations={[ "locations/a" ]}/>`;
-    expect(findEmbeds(body).map((e) => [e.component, e.ids])).toEqual([
+    expect(findEmbeds(jsxOf(body)).map((e) => [e.component, e.ids])).toEqual([
       ['GraphFocus', ['people/gao-qiang', 'identities/fisherxp']],
       ['MapFocus', ['locations/a']],
     ]);
   });
 
   test('reports an embed without ids as empty', () => {
-    expect(findEmbeds('<GraphFocus caption="x" />')[0]?.ids).toEqual([]);
+    expect(findEmbeds(jsxOf('<GraphFocus caption="x" />'))[0]?.ids).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { coercePartialDate, parsePartialDate, type PartialDate } from '../dates.ts';
-import { RELATION_KEYS } from './relations.ts';
+import { RELATION_KEYS, type RelationKey } from './relations.ts';
 import { CONFIDENCE_LEVELS } from './confidence.ts';
+import { parseSourceId, type SourceId } from '../ids.ts';
 
 /**
  * Field types shared by every collection's schema. Messages say what to write, because authors
@@ -28,6 +29,12 @@ export const partialDate = z.unknown().transform((value, ctx): PartialDate => {
   return date;
 });
 
+/**
+ * An identifier (a handle, a QQ or phone number, a catalogue id): text, exactly as written. YAML
+ * reads an unquoted 02283281234 as the number 2283281234, so a number is refused, not converted.
+ */
+export const identifier = z.string({ error: 'an identifier must be written as text' }).min(1);
+
 /** A reference `type/slug` to another entry. */
 export const reference = z
   .string({ error: 'expected a reference written type/slug, e.g. people/gao-qiang' })
@@ -36,12 +43,13 @@ export const reference = z
 /** A source id: the slug of a file in content/sources/. */
 export const sourceId = z
   .string({ error: 'expected a source id (the file name of an entry in sources/, without .md)' })
-  .regex(SLUG_PATTERN, { error: 'expected a source id: lowercase words joined by hyphens' });
+  .regex(SLUG_PATTERN, { error: 'expected a source id: lowercase words joined by hyphens' })
+  .transform((text): SourceId => parseSourceId(text) ?? z.NEVER);
 
 /** A cited source, with the passage it rests on when the author gives it. */
 export interface Citation {
   /** The source id (the slug of a file in content/sources/). */
-  source: string;
+  source: SourceId;
   /** The passage of the source that carries the claim, verbatim. */
   quote?: string | undefined;
   /** Where the passage sits in the source: section, paragraph, page. */
@@ -82,7 +90,7 @@ export const confidence = z.enum(CONFIDENCE_LEVELS, {
 /** A typed, sourced, graded relationship to another entity, written in the file of one end only. */
 export const link = z.strictObject({
   /** The kind of relationship, from the relation vocabulary. */
-  rel: z.enum(RELATION_KEYS as [string, ...string[]], {
+  rel: z.enum(RELATION_KEYS as [RelationKey, ...RelationKey[]], {
     error: 'unknown relation type',
   }),
   /** The entity at the other end, `type/slug`. */
@@ -107,6 +115,8 @@ export const event = z.strictObject({
   text: z.string().min(1, { error: 'describe the event' }),
   /** Citations that support it. */
   sources: requiredSources,
+  /** An announced event that has not happened yet (a hearing, a sanction taking effect): its date may lie ahead. */
+  planned: z.boolean().optional(),
 });
 
 /** Another name for an entry; a plain string or an object saying who uses it. */
@@ -161,7 +171,7 @@ export const externalId = z.strictObject({
   /** The catalogue, e.g. "MITRE ATT&CK". */
   system: z.string().min(1),
   /** The id there, e.g. "G0045". */
-  id: z.string().min(1),
+  id: identifier,
   /** The catalogue page for it. */
   url: webUrl('url').optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { entityBase } from './base.ts';
+import { identifier } from './fields.ts';
 
 /** Kinds of online identity. */
 export const IDENTITY_KINDS = [
@@ -22,7 +23,15 @@ export const IDENTITY_KINDS = [
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
 
 /** Kinds whose values are indicators: shown defanged, never as live links. */
-export const INDICATOR_KINDS: readonly IdentityKind[] = ['domain', 'url', 'email'];
+export const INDICATOR_KINDS = ['domain', 'url', 'email'] as const satisfies readonly IdentityKind[];
+
+/** A kind of identity whose value is an indicator. */
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+/** True when identities of this kind are indicators (the one test, for pages, checks and exports). */
+export function isIndicatorKind(kind: string): kind is IndicatorKind {
+  return (INDICATOR_KINDS as readonly string[]).includes(kind);
+}
 
 /** Whether an identity still exists where it was found. */
 export const IDENTITY_STATUSES = ['active', 'scrubbed', 'unknown'] as const;
@@ -34,7 +43,7 @@ export function identitySchema<I extends z.ZodType>(image: () => I) {
     /** What kind of identity it is. */
     kind: z.enum(IDENTITY_KINDS, { error: `expected one of ${IDENTITY_KINDS.join(', ')}` }),
     /** The identifier itself (a handle, a QQ number, a domain), written plainly; pages defang indicators. */
-    value: z.union([z.string().min(1), z.number()]).transform(String),
+    value: identifier,
     /** Where the identity lives, e.g. Twitter, 51CTO. */
     platform: z.string().optional(),
     /** Whether it still exists. */

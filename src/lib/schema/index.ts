@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import type { CollectionKey } from './entity-types.ts';
 import { actorSchema } from './actors.ts';
 import { companySchema } from './companies.ts';
 import { identitySchema } from './identities.ts';
@@ -19,7 +20,7 @@ export function collectionSchemas<I extends z.ZodType>(image: () => I) {
     tools: toolSchema(image),
     reports: reportSchema(),
     sources: sourceSchema(),
-  };
+  } satisfies Record<CollectionKey, z.ZodType>;
 }
 
 /** The schemas with images as plain paths: what the case model and the content checker see. */

@@ -17,6 +17,8 @@ export interface RelationInfo {
   from?: readonly EntityType[];
   /** Entity types allowed as the target end; any when absent. */
   to?: readonly EntityType[];
+  /** A lineage or hierarchy: following it must never lead back where it started. */
+  acyclic?: true;
   /** The STIX 2.1 relationship_type used in exports. */
   stix: string;
 }
@@ -62,6 +64,7 @@ export const RELATIONS = {
     reverse: 'has as a part',
     from: ['companies'],
     to: ['companies'],
+    acyclic: true,
     stix: 'part-of',
   },
   'reports-to': {
@@ -149,6 +152,7 @@ export const RELATIONS = {
     reverse: 'derivatives',
     from: ['tools'],
     to: ['tools'],
+    acyclic: true,
     stix: 'derived-from',
   },
   discovered: {

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCase } from '../../site/case.ts';
+import { getCase } from '../../site/checked-case.ts';
 import { entityRecord } from '../../lib/export-json.ts';
 
 /** Every published entity as JSON at /<type>/<slug>.json, beside its dossier. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCase } from '../../site/case.ts';
+import { getCase } from '../../site/checked-case.ts';
 import { caseRecord } from '../../lib/export-json.ts';
 
 /** The whole published case as JSON. */

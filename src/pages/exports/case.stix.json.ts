@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCase } from '../../site/case.ts';
+import { getCase } from '../../site/checked-case.ts';
 import { caseBundle } from '../../lib/stix.ts';
 import { stixOptions } from '../../site/exports.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCase } from '../../site/case.ts';
+import { getCase } from '../../site/checked-case.ts';
 import { getSiteGraph } from '../../site/site-graph.ts';
 import { evidenceFile, evidenceFileSchema } from '../../lib/edge-evidence.ts';
 

@@ -145,7 +145,7 @@ async function shownBoxes(map: Locator): Promise<{ kind: string; text: string; b
       .filter((node) => !node.hidden && node.offsetWidth > 0)
       .map((node) => ({
         kind: node.className.includes('pin-label') ? 'pin' : node.tagName === 'IMG' ? 'marker' : 'district',
-        text: node.textContent ?? '',
+        text: node.textContent,
         box: node.getBoundingClientRect().toJSON() as DOMRect,
       })),
   );

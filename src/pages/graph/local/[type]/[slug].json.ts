@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCase } from '../../../../site/case.ts';
+import { getCase } from '../../../../site/checked-case.ts';
 import { getSiteGraph } from '../../../../site/site-graph.ts';
 import { egoGraph } from '../../../../lib/local-graph.ts';
 

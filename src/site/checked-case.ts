@@ -1,0 +1,29 @@
+import { getEntry, type CollectionEntry } from 'astro:content';
+import type { CaseModel } from '../lib/case.ts';
+import { splitId } from '../lib/paths.ts';
+import { isCollectionKey, type CollectionKey } from '../lib/schema/entity-types.ts';
+import { checkedCase } from '../reader/session.ts';
+import { CONTENT_ROOT } from '../content-root.ts';
+
+/**
+ * The case as the pages see it: the model the build's check built (the reader reads and checks the
+ * case once per process; see src/reader/session.ts). Production builds leave drafts out;
+ * `astro dev` shows them.
+ */
+
+/** The case model. */
+export function getCase(): Promise<CaseModel> {
+  return Promise.resolve(checkedCase(CONTENT_ROOT, import.meta.env.DEV).model);
+}
+
+/** The Astro collection entry behind an id, for rendering its body and images. */
+export async function getCollectionEntry(id: string): Promise<CollectionEntry<CollectionKey> | undefined> {
+  const { collection, slug } = splitId(id);
+  return isCollectionKey(collection) ? getEntry(collection, slug) : undefined;
+}
+
+/** An entry a page was generated for: it exists, since the page's paths come from the same model. */
+export function pageEntry<E>(entry: E | undefined, id: string): E {
+  if (entry === undefined) throw new Error(`no published entry ${id}`);
+  return entry;
+}
