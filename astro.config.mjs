@@ -9,6 +9,8 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
 import { sanitiserPlugin } from './src/integrations/markdown-sanitiser.ts';
 import { SITE, tileOrigin } from './src/config.ts';
+import { withBase } from './src/lib/paths.ts';
+import { checkedCase } from './src/reader/session.ts';
 import { publishedCheck } from './src/integrations/published-check.ts';
 import { contentStoreKeyed } from './src/integrations/content-store.ts';
 import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
@@ -16,6 +18,16 @@ import { cspDirectives, securityHeadersFile } from './src/integrations/security-
 
 const site = process.env.CASEFILE_SITE || 'https://casefile.example';
 const base = process.env.CASEFILE_BASE || '/';
+
+/** @type {Set<string> | undefined} */
+let redirectPaths;
+/** Whether a site path is an old slug's forwarding page, in the case the build checked (read once per process). */
+const forwards = (/** @type {string} */ pathname) => {
+  redirectPaths ??= new Set(
+    checkedCase(CONTENT_ROOT, false).model.redirects.map((redirect) => withBase(base, `/${redirect.from}/`)),
+  );
+  return redirectPaths.has(pathname);
+};
 
 export default defineConfig({
   site,
@@ -54,7 +66,10 @@ export default defineConfig({
     contentStoreKeyed(CONTENT_ROOT),
     caseCheck({ contentRoot: CONTENT_ROOT }),
     mdx(),
-    sitemap(),
+    sitemap({
+      // An old slug's page only forwards to the entry's own address: the sitemap lists each page once, there.
+      filter: (page) => !forwards(new URL(page).pathname),
+    }),
     // After every step that writes pages, feeds or sitemaps, before the search index is built.
     unreferencedAssetsRemoved(),
     publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),

@@ -61,7 +61,9 @@ class CaseGraphElement extends HTMLElement {
     this.#canvas = canvas;
     this.#ctx = ctx;
     this.dataset.state = 'loading';
-    void this.#load();
+    // After the page's first paint: the diagram's work (parsing, labels, drawing) then holds back
+    // neither the text around it nor its placeholder, which a phone would otherwise wait for.
+    requestAnimationFrame(() => setTimeout(() => void this.#load(), 0));
   }
 
   get #base(): string {

@@ -38,6 +38,11 @@ export function getLayout(): Promise<LayoutPoint[]> {
   return laidOut;
 }
 
+/** Site path (without the base) of a page of the table that mirrors the whole graph, from 1. */
+export function twinPagePath(page: number): string {
+  return `/graph/table/${page}/`;
+}
+
 /** Rows per page of the table that mirrors the whole graph: long enough to browse, short enough to load. */
 export const TWIN_PAGE_SIZE = 250;
 

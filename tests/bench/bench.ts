@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,15 @@ import {
 } from './browser-bench.ts';
 import { serveStatic } from './static-server.ts';
 import { formatReport } from './report.ts';
+import { buildSite as buildContent } from './site-runner.ts';
+import {
+  formatLighthouse,
+  measureLighthouse,
+  pageBytes,
+  pageKindsOf,
+  type GraphPageSize,
+  type PageScores,
+} from './lighthouse-bench.ts';
 import { measureChains, type ChainMeasure } from './chain-bench.ts';
 
 /**
@@ -31,8 +40,10 @@ import { measureChains, type ChainMeasure } from './chain-bench.ts';
  * (casefile, bare, Starlight, casefile, …) so that drift in the machine's load falls on all three
  * alike; ratios are taken within a round, then the median over rounds. Then output sizes, the
  * JavaScript and CSS each kind of page ships, and what a reader waits for in Chromium. Prints one
- * table and writes the same figures as JSON. Not part of `npm test`: it takes minutes, and its
- * figures are judged by people, not asserted.
+ * table and writes the same figures as JSON. Then Lighthouse on every kind of page of the sample
+ * case, and the size of the link diagram's page at each size (`--only lighthouse` runs this part
+ * alone). Not part of `npm test`: it takes minutes, and its figures are judged by people, not
+ * asserted.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -63,8 +74,12 @@ export interface BenchOptions {
   /**
    * `search`: only what search needs: casefile and Starlight built once per size, the search
    * measured in both; no bare Astro, graph or map (a few minutes instead of fifteen).
+   * `lighthouse`: the sample case built and scored by Lighthouse, then casefile built once per size
+   * for the link diagram's page (its size, and Lighthouse on it at the largest size).
    */
-  only: 'search' | undefined;
+  only: 'search' | 'lighthouse' | undefined;
+  /** Lighthouse runs per page at least (a page below 100 gets up to three; the median is kept). */
+  lighthouseRuns: number;
 }
 
 /** Everything measured at one size. */
@@ -140,11 +155,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       seed: { type: 'string', default: '1' },
       port: { type: 'string', default: '4855' },
       only: { type: 'string' },
+      'lighthouse-runs': { type: 'string', default: '1' },
     },
     strict: true,
   });
-  if (values.only !== undefined && values.only !== 'search')
-    throw new Error(`--only ${values.only}: the one part that runs alone is search (--only search)`);
+  if (values.only !== undefined && values.only !== 'search' && values.only !== 'lighthouse')
+    throw new Error(`--only ${values.only}: the parts that run alone are search and lighthouse (--only search)`);
   const sizes = values.sizes
     .split(',')
     .map((size) => Number(size.trim()))
@@ -165,7 +181,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     seed: Math.floor(positive('seed', values.seed)),
     port: Math.floor(positive('port', values.port)),
     json: values.json ? path.resolve(values.json) : undefined,
-    only: values.only === 'search' ? 'search' : undefined,
+    only: values.only === 'search' || values.only === 'lighthouse' ? values.only : undefined,
+    lighthouseRuns: Math.floor(positive('lighthouse-runs', values['lighthouse-runs'])),
   };
 }
 
@@ -413,12 +430,57 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   };
 }
 
+/** Lighthouse's part of a run: every kind of page of the sample case, and the link diagram's page at each size. */
+export interface LighthouseResult {
+  /** Lighthouse's version. */
+  version: string;
+  /** The sample case's kinds of page, then the diagram's page at the largest size (when built). */
+  pages: PageScores[];
+  /** The diagram page's HTML, for the sample case and each size. */
+  graphPages: GraphPageSize[];
+}
+
+/**
+ * Builds the sample case and scores each kind of its pages with Lighthouse; then the diagram page
+ * at each size, from the builds a full run made, or (`--only lighthouse`) from one build per size.
+ */
+export async function runLighthouse(options: BenchOptions): Promise<LighthouseResult> {
+  const folder = path.join(WORK, 'lighthouse');
+  const sampleDist = path.join(folder, 'sample-dist');
+  progress('lighthouse: building the sample case');
+  await buildContent(path.join(ROOT, 'content'), sampleDist);
+  const sample = await measureLighthouse({ dist: sampleDist, port: options.port, runs: options.lighthouseRuns });
+  const graphPages: GraphPageSize[] = [{ label: 'the sample case', bytes: pageBytes(sampleDist, '/graph/') }];
+  const largest = Math.max(...options.sizes);
+  for (const n of options.sizes) {
+    const sizeFolder = path.join(WORK, String(n));
+    const dist = distOf('casefile', sizeFolder);
+    if (options.only === 'lighthouse') {
+      const caseDir = path.join(sizeFolder, 'case');
+      progress(`lighthouse: ${n} entities: generating and building the case`);
+      generateCase({ entities: n, seed: options.seed, out: caseDir });
+      await buildContent(caseDir, dist);
+    }
+    graphPages.push({ label: `${n} entities`, bytes: pageBytes(dist, '/graph/') });
+    if (n === largest && existsSync(path.join(dist, 'graph/index.html'))) {
+      const kinds = pageKindsOf(dist)
+        .filter((kind) => kind.kind === 'graph')
+        .map((kind) => ({ ...kind, kind: `graph (${n} entities)` }));
+      const large = await measureLighthouse({ dist, port: options.port, runs: options.lighthouseRuns, kinds });
+      sample.pages.push(...large.pages);
+    }
+  }
+  return { version: sample.version, pages: sample.pages, graphPages };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const options = parseOptions(process.argv.slice(2));
-  const result = await runBench(options);
-  console.log(formatReport(result));
+  const result = options.only === 'lighthouse' ? undefined : await runBench(options);
+  if (result) console.log(formatReport(result));
+  const scores = options.only === 'search' ? undefined : await runLighthouse(options);
+  if (scores) console.log(`${result ? '\n' : ''}${formatLighthouse(scores, scores.graphPages)}`);
   if (options.json) {
-    writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ ...result, lighthouse: scores }, null, 2)}\n`);
     progress(`figures written to ${options.json}`);
   }
 }
