@@ -8,6 +8,7 @@ import { CaseLinkIndex } from './src/integrations/case-index.ts';
 import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
+import { citationMarksPlugin } from './src/integrations/citation-marks.ts';
 import { SITE, tileOrigin } from './src/config.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
@@ -41,7 +42,7 @@ export default defineConfig({
     // Shiki colours code with inline styles, which the Content Security Policy forbids.
     syntaxHighlight: false,
     processor: satteri({
-      mdastPlugins: [wikilinkPlugin(index, base)],
+      mdastPlugins: [wikilinkPlugin(index, base), citationMarksPlugin()],
       hastPlugins: [hanziPlugin()],
     }),
   },

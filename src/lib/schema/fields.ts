@@ -107,6 +107,18 @@ export const event = z.strictObject({
   text: z.string().min(1, { error: 'describe the event' }),
   /** Citations that support it. */
   sources: requiredSources,
+  /** How sure the material is of it, on the scale relationships use; ungraded when absent. */
+  confidence: confidence.optional(),
+});
+
+/** A correction of a published entry: what was wrong, when it was put right, and on what evidence. */
+export const correction = z.strictObject({
+  /** When the correction was made: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: partialDate,
+  /** What was corrected, in a sentence or two, as readers will see it. */
+  text: z.string().trim().min(1, { error: 'say what was corrected' }),
+  /** Citations for the corrected version, if any. */
+  sources: sourceList.default([]),
 });
 
 /** Another name for an entry; a plain string or an object saying who uses it. */

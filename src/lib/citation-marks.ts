@@ -1,0 +1,78 @@
+import { z } from 'astro/zod';
+import { findInlineCitations, sourceIdsOf, type Citation } from './citations.ts';
+import { sourceList } from './schema/fields.ts';
+
+/**
+ * Numbered citation marks: how a page numbers the sources it cites, and the fragment ids of the
+ * marks, shared by the Markdown step that renders inline citations in bodies and the components
+ * that render the page's other marks and its source list.
+ *
+ * A page numbers its sources by first citation in page order (`CaseModel.citationsOf`): the entry's
+ * own sources, its disputes', then its body's inline citations, then aliases, relationships and
+ * events. Everything up to the body lives in the entry's own file, so the body's numbers are known
+ * from that file alone, before the rest of the case is read: the Markdown step needs nothing else,
+ * and a cached render stays right as long as its file is unchanged.
+ */
+
+/** Numbers source ids by first appearance across lists of citations, from 1. */
+export function numberSources(lists: Iterable<readonly Citation[]>): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const list of lists) {
+    for (const id of sourceIdsOf(list)) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+  }
+  return numbers;
+}
+
+// The parts of an entry's frontmatter cited before its body, read leniently: a field that does not
+// parse here has already failed the content check, which names it.
+const citedBeforeBody = z.object({
+  sources: sourceList.optional().catch(undefined),
+  disputes: z
+    .array(z.object({ claims: z.array(z.object({ sources: sourceList.optional().catch(undefined) })).catch([]) }))
+    .optional()
+    .catch(undefined),
+});
+
+/**
+ * The numbers of the sources a body cites inline, as the page's source list numbers them, from the
+ * entry's frontmatter (raw or parsed) and its Markdown body.
+ */
+export function bodyCitationNumbers(frontmatter: unknown, body: string): Map<string, number> {
+  const parsed = citedBeforeBody.safeParse(frontmatter ?? {});
+  const data = parsed.success ? parsed.data : {};
+  const lists: Citation[][] = [data.sources ?? []];
+  for (const dispute of data.disputes ?? []) for (const claim of dispute.claims) lists.push(claim.sources ?? []);
+  lists.push(findInlineCitations(body).found.flatMap((group) => group.citations));
+  return numberSources(lists);
+}
+
+/** The fragment id of the `occurrence`-th (from 1) inline mark citing a source in a body. */
+export function citationMarkId(sourceId: string, occurrence: number): string {
+  return occurrence === 1 ? `cite-${sourceId}` : `cite-${sourceId}-${occurrence}`;
+}
+
+/** The fragment id of a source's entry in the page's numbered source list. */
+export function sourceEntryId(number: number): string {
+  return `source-${number}`;
+}
+
+/** One mark of a group: the number it shows and what it cites. */
+export interface CitationMark {
+  /** The page's number for the source. */
+  n: number;
+  /** The citation. */
+  citation: Citation;
+}
+
+/**
+ * The marks of a group of citations, in number order; a source cited twice in one group is marked
+ * once, with the first passage given. Citations of sources the page does not number are left out.
+ */
+export function marksOf(citations: readonly Citation[], numbers: ReadonlyMap<string, number>): CitationMark[] {
+  const marks = new Map<string, CitationMark>();
+  for (const citation of citations) {
+    const n = numbers.get(citation.source);
+    if (n !== undefined && !marks.has(citation.source)) marks.set(citation.source, { n, citation });
+  }
+  return [...marks.values()].sort((a, b) => a.n - b.n);
+}
