@@ -9,10 +9,11 @@ import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
 import { citationMarksPlugin } from './src/integrations/citation-marks.ts';
+import { siteOriginCheck } from './src/integrations/site-origin.ts';
 import { SITE, tileOrigin } from './src/config.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
-const site = process.env.CASEFILE_SITE || 'https://casefile.example';
+const site = SITE.origin;
 const base = process.env.CASEFILE_BASE || '/';
 const index = new CaseLinkIndex();
 
@@ -47,6 +48,7 @@ export default defineConfig({
     }),
   },
   integrations: [
+    siteOriginCheck(),
     caseCheck({ contentRoot: CONTENT_ROOT, index }),
     mdx(),
     sitemap(),

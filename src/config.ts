@@ -17,8 +17,13 @@ export interface TileSettings {
   loadOnStart: boolean;
 }
 
+/** The origin a fork starts with; the build warns while it is still this one. */
+export const PLACEHOLDER_ORIGIN = 'https://casefile.example';
+
 /** The site's settings. */
 export interface SiteSettings {
+  /** Where the site is published, e.g. https://cases.example.org: every absolute address (canonical links, sharing cards, feeds, citations) starts with it. Set CASEFILE_SITE, or change it here. */
+  origin: string;
   /** Site title, shown in the header and in feeds. */
   title: string;
   /** One-line description for the home page, feeds and search engines. */
@@ -40,6 +45,7 @@ function envFlag(name: string): boolean | undefined {
 
 /** The site's settings; tile settings can be overridden from the environment for other hosts. */
 export const SITE: SiteSettings = {
+  origin: process.env.CASEFILE_SITE || PLACEHOLDER_ORIGIN,
   title: 'casefile',
   description:
     'How online accounts, domain records and job postings led investigators from the APT10 / STONE PANDA intrusion group to two named men, two Tianjin firms and the Tianjin bureau of China’s Ministry of State Security, and how much of that trail is confirmed.',

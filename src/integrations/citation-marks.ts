@@ -38,22 +38,31 @@ export function citationMarksPlugin() {
         const pieces = splitInlineCitations(node.value);
         if (!pieces.some((piece) => piece.kind === 'citation')) return;
         const replacement: MdastContent[] = [];
-        for (const piece of pieces) {
+        pieces.forEach((piece, i) => {
           if (piece.kind === 'text') {
-            replacement.push({ type: 'text', value: piece.text });
-            continue;
+            // The space an author leaves before `[@…]` is dropped: the mark sits on the word it follows.
+            const next = pieces[i + 1];
+            const value = next?.kind === 'citation' ? piece.text.replace(/\s+$/, '') : piece.text;
+            if (value !== '') replacement.push({ type: 'text', value });
+            return;
           }
           const marks = marksOf(piece.group.citations, numbers);
           // Only under `astro dev` with an unknown source: the build refuses it before rendering.
           if (marks.length === 0) {
             replacement.push({ type: 'text', value: piece.group.raw });
-            continue;
+            return;
           }
           const children: MdastContent[] = [];
           marks.forEach(({ n, citation }, i) => {
             const occurrence = (occurrences.get(citation.source) ?? 0) + 1;
             occurrences.set(citation.source, occurrence);
-            if (i > 0) children.push({ type: 'text', value: ',' });
+            if (i > 0) {
+              children.push({
+                type: 'citationSeparator',
+                data: { hName: 'span', hProperties: { className: ['sep'] } },
+                children: [{ type: 'text', value: ',' }],
+              } as MdastContent);
+            }
             children.push({
               type: 'link',
               url: `#${sourceEntryId(n)}`,
@@ -74,7 +83,7 @@ export function citationMarksPlugin() {
             data: { hName: 'sup', hProperties: { className: ['cite'] } },
             children,
           } as MdastContent);
-        }
+        });
         visit.replaceNode(node, replacement);
       },
     });

@@ -76,3 +76,28 @@ export function marksOf(citations: readonly Citation[], numbers: ReadonlyMap<str
   }
   return [...marks.values()].sort((a, b) => a.n - b.n);
 }
+
+/** A place on a page that cites sources, with the fragment id a reader can be sent back to. */
+export interface CitingPlace {
+  /** Fragment id of the place (a relationship's row, an event, a mark in the body). */
+  anchor: string;
+  /** What it cites. */
+  citations: readonly Citation[];
+}
+
+/**
+ * Where each entry of the source list sends a reader back to when no script remembers the mark
+ * they came from: the first place on the page, in page order, that cites the source.
+ */
+export function firstCitingAnchors(places: Iterable<CitingPlace>): Map<string, string> {
+  const anchors = new Map<string, string>();
+  for (const place of places) {
+    for (const id of sourceIdsOf(place.citations)) if (!anchors.has(id)) anchors.set(id, place.anchor);
+  }
+  return anchors;
+}
+
+/** The body's places: the first inline mark of each source it cites. */
+export function bodyPlaces(bodyCitations: readonly Citation[]): CitingPlace[] {
+  return sourceIdsOf(bodyCitations).map((id) => ({ anchor: citationMarkId(id, 1), citations: [{ source: id }] }));
+}

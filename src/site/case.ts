@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadCase, type AnyCaseInput, type CaseModel } from '../lib/case.ts';
+import { checkCorrections, checkFrontPage } from '../lib/front-page.ts';
+import { CaseError, formatProblems } from '../lib/problems.ts';
 import { COLLECTIONS, type CollectionKey } from '../lib/schema/entity-types.ts';
 import { CONTENT_ROOT } from '../content-root.ts';
 import { timedStage } from '../stage-timings.ts';
@@ -35,7 +37,14 @@ async function load(): Promise<CaseModel> {
       } as AnyCaseInput);
     }
   }
-  return loadCase(inputs, { includeDrafts: import.meta.env.DEV });
+  const model = loadCase(inputs, { includeDrafts: import.meta.env.DEV });
+  // The front page's findings and the corrections' sources, checked like every other reference.
+  const problems = [...checkFrontPage(model), ...checkCorrections(model)];
+  if (problems.length > 0) {
+    if (!import.meta.env.DEV) throw new CaseError(problems);
+    console.warn(formatProblems(problems));
+  }
+  return model;
 }
 
 /** The case model, built once. */
