@@ -56,7 +56,9 @@ export function correctionsOf(entry: CaseEntry): CorrectionRecord[] {
 export function caseCorrections(model: CaseModel): CorrectionRecord[] {
   return [...model.entries.values()]
     .flatMap(correctionsOf)
-    .sort((a, b) => b.date.localeCompare(a.date) || a.entryId.localeCompare(b.entryId) || a.anchor.localeCompare(b.anchor));
+    .sort(
+      (a, b) => b.date.localeCompare(a.date) || a.entryId.localeCompare(b.entryId) || a.anchor.localeCompare(b.anchor),
+    );
 }
 
 /** When an entry was last revised: its `updated` date or its latest correction, whichever is later. */

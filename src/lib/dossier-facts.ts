@@ -112,7 +112,11 @@ export function roleOf(entity: AnyEntity): string | undefined {
     case 'companies':
       return words(entity.data.kind);
     case 'identities':
-      return [words(entity.data.kind), entity.data.platform, entity.data.status === 'unknown' ? undefined : entity.data.status]
+      return [
+        words(entity.data.kind),
+        entity.data.platform,
+        entity.data.status === 'unknown' ? undefined : entity.data.status,
+      ]
         .filter(Boolean)
         .join(' · ');
     case 'tools':

@@ -70,7 +70,9 @@ export function evidenceRows(model: CaseModel): string[][] {
 
 /** Rows as RFC 4180 CSV with a header line. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF, which
+  // spreadsheets also read as a new row; fields with edge spaces are quoted so they survive trimming.
+  return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/ });
 }
 
 /** The whole file. */

@@ -20,7 +20,7 @@ export function unicodeRange(characters: readonly string[]): string {
   const points = characters.map((character) => character.codePointAt(0) ?? 0);
   const parts: string[] = [];
   const hex = (point: number) => point.toString(16).toUpperCase();
-  for (let i = 0; i < points.length; ) {
+  for (let i = 0; i < points.length;) {
     let j = i;
     while (j + 1 < points.length && points[j + 1] === (points[j] ?? 0) + 1) j++;
     const [start, end] = [points[i] ?? 0, points[j] ?? 0];

@@ -47,10 +47,7 @@ function relationKey(from: string, rel: RelationKey, to: string): string {
 }
 
 /** The relationship a finding names, if the case has it. */
-function findRelation(
-  model: CaseModel,
-  finding: { from: string; rel: string; to: string },
-): Relation | undefined {
+function findRelation(model: CaseModel, finding: { from: string; rel: string; to: string }): Relation | undefined {
   if (!(finding.rel in RELATIONS)) return undefined;
   const key = relationKey(finding.from, finding.rel as RelationKey, finding.to);
   return model.relationViews(finding.from).find((view) => view.relation.key === key)?.relation;

@@ -71,9 +71,7 @@ export function entityJsonLd(entity: AnyEntity, absolute: Absolute, site: string
   };
   if (names.length > 0) data.alternateName = names;
   if (entity.type === 'locations') {
-    data.address = entity.data.address_native
-      ? [entity.data.address, entity.data.address_native]
-      : entity.data.address;
+    data.address = entity.data.address_native ? [entity.data.address, entity.data.address_native] : entity.data.address;
     if (entity.data.lat !== undefined && entity.data.lon !== undefined) {
       data.geo = { '@type': 'GeoCoordinates', latitude: entity.data.lat, longitude: entity.data.lon };
     }

@@ -18,8 +18,10 @@ export const GET: APIRoute = async (context) => {
       description: correction.text,
       pubDate: new Date(partialDateStart(correction.date)),
       // Absolute, so the feed keeps the fragment as it is (a relative link gets a trailing slash).
-      link: new URL(withBase(import.meta.env.BASE_URL, `${correction.path}#${correction.anchor}`), context.site ?? SITE.origin)
-        .href,
+      link: new URL(
+        withBase(import.meta.env.BASE_URL, `${correction.path}#${correction.anchor}`),
+        context.site ?? SITE.origin,
+      ).href,
     })),
   });
 };

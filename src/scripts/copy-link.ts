@@ -31,7 +31,9 @@ function addressOf(fragment: string): string {
 for (const button of document.querySelectorAll<HTMLElement>('[data-copy-text]')) button.hidden = false;
 
 document.addEventListener('click', (event) => {
-  const control = (event.target as Element | null)?.closest<HTMLElement>('a.permalink, [data-copy-link], [data-copy-text]');
+  const control = (event.target as Element | null)?.closest<HTMLElement>(
+    'a.permalink, [data-copy-link], [data-copy-text]',
+  );
   if (!control) return;
   if (control instanceof HTMLAnchorElement) {
     copy(control, addressOf(control.hash), 'Link copied');

@@ -1,4 +1,5 @@
 import { ENTITY_TYPES } from '../lib/schema/entity-types.ts';
+import type * as Card from './preview-card.ts';
 
 /**
  * `<link-preview data-base="/">`, once per page: a card that shows what a link leads to without
@@ -13,7 +14,7 @@ import { ENTITY_TYPES } from '../lib/schema/entity-types.ts';
 const OPEN_DELAY = 250;
 const CLOSE_DELAY = 300;
 
-type CardModule = typeof import('./preview-card.ts');
+type CardModule = typeof Card;
 let cardModule: Promise<CardModule> | undefined;
 
 /** Loads the card's code once. */
@@ -128,7 +129,7 @@ class LinkPreview extends HTMLElement {
     const { buildCard, placeCard } = await loadCard();
     this.#card ??= this.#makeCard();
     this.#target = link;
-    const content = await buildCard(link, this.dataset.base ?? '/');
+    const content = await buildCard(link);
     if (this.#target !== link || !content) return;
     this.#card.replaceChildren(content);
     this.#card.setAttribute('aria-label', `Preview: ${content.dataset.title ?? link.textContent ?? ''}`);

@@ -41,7 +41,10 @@ function citationCard(mark: HTMLAnchorElement): HTMLElement | undefined {
   const title = entry?.querySelector<HTMLAnchorElement>('a.title');
   if (!entry || !title) return undefined;
   const n = mark.textContent?.trim() ?? '';
-  const byline = entry.querySelector('.by')?.textContent?.replace(/^\s*—\s*/, '').trim();
+  const byline = entry
+    .querySelector('.by')
+    ?.textContent?.replace(/^\s*—\s*/, '')
+    .trim();
   const url = entry.querySelector<HTMLAnchorElement>('a.url');
   const archived = entry.querySelector<HTMLAnchorElement>('a.archived');
   const noUrl = entry.querySelector('.muted')?.textContent?.trim();
@@ -117,7 +120,7 @@ async function entityCard(target: HTMLAnchorElement): Promise<HTMLElement | unde
 }
 
 /** The card's contents for a link, or undefined when there is nothing to show. */
-export async function buildCard(target: HTMLAnchorElement, _base: string): Promise<HTMLElement | undefined> {
+export async function buildCard(target: HTMLAnchorElement): Promise<HTMLElement | undefined> {
   return target.classList.contains('cite-mark') ? citationCard(target) : entityCard(target);
 }
 

@@ -44,7 +44,9 @@ function loadFonts(): Promise<{ list: Font[]; key: string }> {
 /** The PNG of a card. */
 export async function ogImage(card: OgCard): Promise<Buffer> {
   const { list, key } = await loadFonts();
-  const digest = createHash('sha256').update(`${TEMPLATE}\n${key}\n${JSON.stringify(card)}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${TEMPLATE}\n${key}\n${JSON.stringify(card)}`)
+    .digest('hex');
   const cached = path.join(CACHE, `${digest.slice(0, 24)}.png`);
   if (existsSync(cached)) return readFileSync(cached);
   const svg = await satori(ogTree(card, OG_SIZE.width, OG_SIZE.height), {

@@ -22,7 +22,11 @@ export const GET: APIRoute = async ({ params }) => {
   let card: OgCard | undefined;
   if (id === 'site') {
     const front = frontPageOf(model);
-    card = siteOgCard(SITE.title, front?.declaration.headline ?? SITE.title, front?.declaration.standfirst ?? SITE.description);
+    card = siteOgCard(
+      SITE.title,
+      front?.declaration.headline ?? SITE.title,
+      front?.declaration.standfirst ?? SITE.description,
+    );
   } else if (entry?.kind === 'entity') card = entityOgCard(model, entry, SITE.title);
   else if (entry?.kind === 'report') card = reportOgCard(entry, SITE.title);
   if (!card) return new Response(null, { status: 404 });
