@@ -15,13 +15,15 @@ class TimelineFilter extends HTMLElement {
   #apply(form: HTMLFormElement): void {
     const data = new FormData(form);
     const types = new Set(data.getAll('type').map(String));
+    // With no grade filter on the page (no event is graded), every grade passes.
+    const gradeFilter = form.querySelector('input[name="grade"]') !== null;
     const grades = new Set(data.getAll('grade').map(String));
     let shown = 0;
     let total = 0;
     for (const year of this.querySelectorAll<HTMLElement>('[data-year]')) {
       let inYear = 0;
       for (const row of year.querySelectorAll<HTMLElement>('li[data-type]')) {
-        const visible = types.has(row.dataset.type ?? '') && grades.has(row.dataset.grade ?? '');
+        const visible = types.has(row.dataset.type ?? '') && (!gradeFilter || grades.has(row.dataset.grade ?? ''));
         row.hidden = !visible;
         total++;
         if (visible) inYear++;

@@ -12,7 +12,7 @@ import { getCase } from './case.ts';
  * pages and as TrueType for the sharing images. Hanzi then look the same whatever fonts a reader
  * has. The font is read from CASEFILE_CJK_FONT or the first of the usual system paths; without one
  * the build warns and pages fall back to the readers' own CJK fonts. Subsets are cached by content
- * under node_modules/.cache, so a rebuild with the same characters does not subset again.
+ * under node_modules/.astro, so a rebuild with the same characters does not subset again.
  */
 
 /** Where a CJK font is looked for, in order. */
@@ -23,7 +23,8 @@ const CANDIDATES = [
   '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
 ].filter((file): file is string => Boolean(file));
 
-const CACHE = path.resolve('node_modules/.cache/casefile/fonts');
+// Under Astro's cache folder, so whatever clears it for a cold build (the benchmark does) clears this too.
+const CACHE = path.resolve('node_modules/.astro/casefile/fonts');
 
 /** The built subset. */
 export interface CaseFont {

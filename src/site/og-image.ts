@@ -12,13 +12,14 @@ import { caseFont } from './fonts.ts';
  * Draws sharing images at build time: satori lays the card out and turns its text into outlines
  * (Inter from @fontsource/inter for Latin, the case's own CJK subset for hanzi), resvg rasterises
  * the SVG to PNG. No system font is involved, so the same case draws the same bytes everywhere a
- * build runs. Images are cached by their content under node_modules/.cache, so a rebuild only draws
+ * build runs. Images are cached by their content under node_modules/.astro, so a rebuild only draws
  * the cards whose words changed.
  */
 
 // Raise when the layout or the fonts change, so cached images are drawn again.
 const TEMPLATE = 'og-1';
-const CACHE = path.resolve('node_modules/.cache/casefile/og');
+// Under Astro's cache folder, so whatever clears it for a cold build (the benchmark does) clears this too.
+const CACHE = path.resolve('node_modules/.astro/casefile/og');
 const require = createRequire(import.meta.url);
 
 type Font = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };

@@ -107,7 +107,7 @@ describe('marks', () => {
 
 describe('the Markdown step', () => {
   /** Renders a body as Astro would, with its frontmatter and file. */
-  async function render(body: string, frontmatter: unknown, file = 'people/someone.md'): Promise<string> {
+  async function render(body: string, frontmatter: Record<string, unknown>, file = 'people/someone.md'): Promise<string> {
     const { html } = await markdownToHtml(body, {
       mdastPlugins: [citationMarksPlugin()],
       features: { smartPunctuation: true },
