@@ -112,7 +112,7 @@ describe('the Markdown step', () => {
       mdastPlugins: [citationMarksPlugin()],
       features: { smartPunctuation: true },
       fileURL: pathToFileURL(path.join(basic, file)),
-      data: { astro: { frontmatter } },
+      data: { astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
     });
     return html;
   }
