@@ -101,7 +101,9 @@ class LinkPreview extends HTMLElement {
       return;
     }
     clearTimeout(this.#closeTimer);
-    void this.open(link);
+    // As for hover, a short pause: tabbing through a list does not open (and fetch) a card per link.
+    clearTimeout(this.#openTimer);
+    this.#openTimer = setTimeout(() => void this.open(link), OPEN_DELAY);
   }
 
   #blur(event: FocusEvent): void {
