@@ -16,6 +16,9 @@ import { cspDirectives, securityHeadersFile } from './src/integrations/security-
 const site = SITE.origin;
 const base = process.env.CASEFILE_BASE || '/';
 const index = new CaseLinkIndex();
+// The case as the content check built it, handed on to the search index.
+/** @type {import('./src/lib/case.ts').CaseModel | undefined} */
+let checkedCase;
 
 export default defineConfig({
   site,
@@ -49,10 +52,10 @@ export default defineConfig({
   },
   integrations: [
     siteOriginCheck(),
-    caseCheck({ contentRoot: CONTENT_ROOT, index }),
+    caseCheck({ contentRoot: CONTENT_ROOT, index, onModel: (model) => (checkedCase = model) }),
     mdx(),
     sitemap(),
-    pagefindIndex(),
+    pagefindIndex({ contentRoot: CONTENT_ROOT, model: () => checkedCase }),
     securityHeadersFile(),
   ],
 });

@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { checkCaseFolder } from './case-files.ts';
 import { CaseError, formatProblems } from '../lib/problems.ts';
 import type { CaseLinkIndex } from './case-index.ts';
+import type { CaseModel } from '../lib/case.ts';
 import { timedStageSync } from '../stage-timings.ts';
 
 /**
@@ -10,11 +11,17 @@ import { timedStageSync } from '../stage-timings.ts';
  * here with one list of them all, so no half-built site is ever written. Under `astro dev` problems
  * are printed (and re-checked on every change) while the server keeps running, drafts included.
  */
-export function caseCheck(options: { contentRoot: string; index: CaseLinkIndex }): AstroIntegration {
+export function caseCheck(options: {
+  contentRoot: string;
+  index: CaseLinkIndex;
+  /** Receives the checked case, so later build steps (the search index) need not read it again. */
+  onModel?: (model: CaseModel) => void;
+}): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   const run = (includeDrafts: boolean) => {
     const result = timedStageSync('case-check', () => checkCaseFolder(root, { includeDrafts }));
     options.index.update(result.inputs);
+    options.onModel?.(result.model);
     return result;
   };
   return {

@@ -1,22 +1,63 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { indexCopy, searchableCopy } from '../lib/search-text.ts';
+import type { CaseEntry, CaseModel } from '../lib/case.ts';
+import { entryPath } from '../lib/paths.ts';
+import { searchDocument, searchParts } from '../lib/search-document.ts';
+import { nameEntries } from '../lib/name-entries.ts';
+import { nameShards } from '../lib/name-index.ts';
+import { indexCopy, markedElements } from '../lib/search-text.ts';
 import { timedStage } from '../stage-timings.ts';
-import { htmlFiles } from './built-files.ts';
+import { checkCaseFolder } from './case-files.ts';
 
-/** Pages handed to Pagefind at once. */
+/** Documents handed to Pagefind at once. */
 const PAGES_IN_FLIGHT = 8;
 
+/** The attribute a layout puts on the element holding an entry's own body (its rendered Markdown). */
+export const BODY_ATTRIBUTE = 'data-search-body';
+
+/** The layout that renders each kind of entry, named in the error when one lost the body marker. */
+const LAYOUT_OF: Record<CaseEntry['kind'], string> = {
+  entity: 'src/layouts/Dossier.astro',
+  report: 'src/layouts/Report.astro',
+  source: 'src/pages/sources/[slug].astro',
+};
+
+/** Where the name index is written, under the site's output. */
+export const NAME_INDEX_DIR = 'search/names';
+
+/** Options of the search integration. */
+export interface SearchIndexOptions {
+  /** The content folder, read again only when `model` has nothing to give. */
+  contentRoot: string;
+  /** The case as the content check built it, when it did. */
+  model?: () => CaseModel | undefined;
+}
+
+/** The body HTML of an entry, cut from its built page; an entry with a body must have it marked. */
+function bodyOf(site: string, entry: CaseEntry): string {
+  const file = path.join(site, entryPath(entry.id), 'index.html');
+  if (!existsSync(file)) throw new Error(`search: ${entry.file} has no page at ${path.relative(site, file)}`);
+  const bodies = markedElements(readFileSync(file, 'utf8'), BODY_ATTRIBUTE);
+  if (bodies.length === 0 && entry.body.trim() !== '') {
+    throw new Error(
+      `search: the page of ${entry.file} shows a body but marks none with ${BODY_ATTRIBUTE}; ` +
+        `put ${BODY_ATTRIBUTE} on the element that renders the body in ${LAYOUT_OF[entry.kind]}`,
+    );
+  }
+  return bodies.join('');
+}
+
 /**
- * Builds the Pagefind search index when Astro has written the site, through Pagefind's Node API, so
- * a plain `astro build` yields a searchable site. Any Pagefind error fails the build: a site whose
- * search silently misses pages is worse than no build. Pagefind reads a copy of each page with
- * hanzi spaced apart (see src/lib/search-text.ts); the pages on disk are not changed.
+ * Builds the search indexes when Astro has written the site: Pagefind's full-text index, through its
+ * Node API so a plain `astro build` yields a searchable site, and the name index of the quick-jump
+ * list. Pagefind reads a document per entry written from the case model and the entry's rendered
+ * body (see src/lib/search-document.ts), never the page around it. Any error fails the build: a
+ * site whose search silently misses pages is worse than no build.
  */
-export function pagefindIndex(): AstroIntegration {
+export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
   return {
     name: 'casefile:pagefind',
     hooks: {
@@ -24,42 +65,41 @@ export function pagefindIndex(): AstroIntegration {
         timedStage('pagefind', async () => {
           const site = fileURLToPath(dir);
           const started = performance.now();
+          const model =
+            options.model?.() ?? checkCaseFolder(path.resolve(options.contentRoot), { includeDrafts: false }).model;
+          const entries: CaseEntry[] = [...model.entities, ...model.reports, ...model.sources];
+          if (entries.length === 0) throw new Error('search: the case has no entries to index');
+
+          const namesDir = path.join(site, NAME_INDEX_DIR);
+          mkdirSync(namesDir, { recursive: true });
+          for (const [shard, file] of nameShards(nameEntries(model)))
+            writeFileSync(path.join(namesDir, `${shard}.json`), JSON.stringify(file));
+
           const { index, errors } = await createIndex({
-            // Only what the pages mark with data-pagefind-body (dossiers, reports, sources) is indexed.
-            excludeSelectors: ['[data-pagefind-ignore]', 'nav', '.no-print'],
+            // Citation marks, figures (their tables list other entries) and anything a page marks as
+            // not its text stay out of the body.
+            excludeSelectors: ['[data-pagefind-ignore]', 'nav', 'sup', 'figure', 'button', '[aria-hidden="true"]'],
           });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           try {
-            const files = htmlFiles(site);
-            // Several pages in flight: each call is a round trip to Pagefind's process, which indexes
-            // while the next page is read and sent. Pagefind sorts what it writes, so the index is
-            // the same bytes whatever order the pages arrive in. Each page goes as its searchable
-            // part only (see searchableCopy), the same index for a third fewer bytes to send and parse.
-            const add = async (file: string, html: string) => {
-              const added = await index.addHTMLFile({ sourcePath: file, content: indexCopy(html) });
-              if (added.errors.length > 0)
-                throw new Error(`Pagefind failed to index ${file}:\n${added.errors.join('\n')}`);
-            };
-            const unmarked: string[] = [];
+            // Several documents in flight: each call is a round trip to Pagefind's process, which
+            // indexes while the next is read and sent. Pagefind sorts what it writes, so the index
+            // is the same bytes whatever order they arrive in.
             let next = 0;
-            const indexPages = async () => {
-              for (let file = files[next++]; file !== undefined; file = files[next++]) {
-                const searchable = searchableCopy(readFileSync(path.join(site, file), 'utf8'));
-                if (searchable === undefined) unmarked.push(file);
-                else await add(file, searchable);
+            const indexEntries = async () => {
+              for (let entry = entries[next++]; entry !== undefined; entry = entries[next++]) {
+                const document = searchDocument(searchParts(entry, model), bodyOf(site, entry));
+                const sourcePath = `${entryPath(entry.id).slice(1)}index.html`;
+                const added = await index.addHTMLFile({ sourcePath, content: indexCopy(document) });
+                if (added.errors.length > 0)
+                  throw new Error(`Pagefind failed to index ${entry.file}:\n${added.errors.join('\n')}`);
               }
             };
-            await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, indexPages));
-            // Pagefind leaves out pages without data-pagefind-body once any page has it; when none
-            // has it, it indexes every page whole.
-            const noneMarked = unmarked.length === files.length;
-            if (noneMarked) for (const file of files) await add(file, readFileSync(path.join(site, file), 'utf8'));
-            const pages = noneMarked ? files.length : files.length - unmarked.length;
-            if (pages === 0) throw new Error('Pagefind found no pages to index in the build output');
+            await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, indexEntries));
             const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
             if (written.errors.length > 0)
               throw new Error(`Pagefind failed to write its index:\n${written.errors.join('\n')}`);
-            logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+            logger.info(`indexed ${entries.length} pages in ${Math.round(performance.now() - started)} ms`);
           } finally {
             await close();
           }

@@ -285,7 +285,7 @@ export class CaseModel {
       for (const id of sourceIdsOf(citations)) this.#push(this.#citedBy, id, { id: entry.id, about });
     };
     if (entry.kind === 'source') return;
-    cite(entry.data.sources, 'the entry as a whole');
+    cite(entry.data.sources, entry.kind === 'report' ? 'the report' : 'the dossier');
     cite(entry.bodyCitations, 'the text');
     if (entry.kind === 'report') return;
     for (const alias of entry.aliases) cite(alias.sources, `the alias ${alias.name}`);

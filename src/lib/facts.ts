@@ -23,7 +23,7 @@ export interface Fact {
   values: FactValue[];
   /** Language of the values, when not English. */
   lang?: string | undefined;
-  /** An identifier a reader may search for (an address, a handle's value): weighted up in search. */
+  /** An identifier a reader may search for (an address, a handle's value, a catalogue id): weighted up in search. */
   weighty?: boolean;
 }
 
@@ -70,6 +70,8 @@ export function factsOf(entity: AnyEntity): Fact[] {
         d.external_ids.map((id) =>
           id.url ? { kind: 'link', text: `${id.system} ${id.id}`, href: id.url } : text(`${id.system} ${id.id}`),
         ),
+        undefined,
+        true,
       );
       if (d.first_seen) add('First seen', [text(formatPartialDate(d.first_seen))]);
       add('Targets', d.target_sectors.length > 0 ? [text(d.target_sectors.join(', '))] : undefined);
@@ -109,9 +111,12 @@ export function factsOf(entity: AnyEntity): Fact[] {
       const d = entity.data;
       add('Kind', [text(humanise(d.kind))]);
       if (d.platform) add('Platform', [text(d.platform)]);
-      add('Value', [
-        isIndicator(entity) ? { kind: 'indicator', defanged: displayValue(entity) } : { kind: 'code', text: d.value },
-      ]);
+      add(
+        'Value',
+        [isIndicator(entity) ? { kind: 'indicator', defanged: displayValue(entity) } : { kind: 'code', text: d.value }],
+        undefined,
+        true,
+      );
       add('Status', [text(d.status)]);
       break;
     }
@@ -123,6 +128,8 @@ export function factsOf(entity: AnyEntity): Fact[] {
         d.external_ids.map((id) =>
           id.url ? { kind: 'link', text: `${id.system} ${id.id}`, href: id.url } : text(`${id.system} ${id.id}`),
         ),
+        undefined,
+        true,
       );
       if (d.open_source !== undefined) add('Source code', [text(d.open_source ? 'public' : 'not public')]);
       if (d.first_seen) add('First seen', [text(formatPartialDate(d.first_seen))]);

@@ -14,13 +14,21 @@ import { CONFIDENCE_INFO } from './schema/confidence.ts';
 /** A JSON value, as JSON-LD holds. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** The site path (without base) of an entry's sharing image, written at build time. */
-export function ogImagePath(id: string): string {
-  return `/og/${id}.png`;
-}
-
 /** The site path (without base) of the sharing image of pages that have none of their own. */
 export const SITE_OG_IMAGE = '/og/site.png';
+
+/** Which entries get a sharing image of their own (the site's `shareImages` setting). */
+export type ShareImages = 'all' | 'reports' | 'none';
+
+/** Whether an entry has a sharing image of its own under a setting. */
+export function hasOwnImage(id: string, setting: ShareImages): boolean {
+  return setting === 'all' || (setting === 'reports' && id.startsWith('reports/'));
+}
+
+/** The site path (without base) of an entry's sharing image: its own, or the site's. */
+export function ogImagePath(id: string, setting: ShareImages = 'all'): string {
+  return hasOwnImage(id, setting) ? `/og/${id}.png` : SITE_OG_IMAGE;
+}
 
 /** Width and height of every sharing image, in pixels (the 1.91:1 card every platform shows). */
 export const OG_SIZE = { width: 1200, height: 630 } as const;
@@ -55,7 +63,12 @@ function schemaType(entity: AnyEntity): string {
 }
 
 /** The JSON-LD of a dossier: Person, Organization, Place … with its names, description and sources. */
-export function entityJsonLd(entity: AnyEntity, absolute: Absolute, site: string): Json {
+export function entityJsonLd(
+  entity: AnyEntity,
+  absolute: Absolute,
+  site: string,
+  shareImages: ShareImages = 'all',
+): Json {
   const names = [
     ...(entity.native && entity.native !== entity.name ? [entity.native] : []),
     ...entity.aliases.map((alias) => alias.name),
@@ -66,7 +79,7 @@ export function entityJsonLd(entity: AnyEntity, absolute: Absolute, site: string
     name: entity.name,
     description: entity.summary,
     url: absolute(entryPath(entity.id)),
-    image: absolute(ogImagePath(entity.id)),
+    image: absolute(ogImagePath(entity.id, shareImages)),
     subjectOf: { '@type': 'WebPage', name: `${entity.name} · ${site}`, url: absolute(entryPath(entity.id)) },
   };
   if (names.length > 0) data.alternateName = names;
@@ -83,7 +96,13 @@ export function entityJsonLd(entity: AnyEntity, absolute: Absolute, site: string
 }
 
 /** The JSON-LD of a report: an Article with its author, dates and the sources it cites. */
-export function reportJsonLd(model: CaseModel, report: Report, absolute: Absolute, publisher: string): Json {
+export function reportJsonLd(
+  model: CaseModel,
+  report: Report,
+  absolute: Absolute,
+  publisher: string,
+  shareImages: ShareImages = 'all',
+): Json {
   const citations: Json[] = model.citationsOf(report.id).flatMap((id): Json[] => {
     const source = model.get(`sources/${id}`);
     if (source?.kind !== 'source') return [];
@@ -103,7 +122,7 @@ export function reportJsonLd(model: CaseModel, report: Report, absolute: Absolut
     publisher: { '@type': 'Organization', name: publisher },
     url: absolute(entryPath(report.id)),
     mainEntityOfPage: absolute(entryPath(report.id)),
-    image: absolute(ogImagePath(report.id)),
+    image: absolute(ogImagePath(report.id, shareImages)),
     citation: citations,
   };
   const updated = lastUpdated(report);

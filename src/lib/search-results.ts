@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
-import { tidyExcerpt, unspaceHanzi } from './search-text.ts';
+import { tidyExcerpt } from './search-text.ts';
+import { META_SEPARATOR } from './search-meta.ts';
+import { ENTITY_TYPES, ENTITY_TYPE_INFO, type CollectionKey } from './schema/entity-types.ts';
+import { foldText, wordsOf } from './name-match.ts';
 
 /**
  * What the search UI reads from Pagefind, checked with a schema (the index is fetched data), and the
@@ -12,8 +15,10 @@ export const searchResultData = z.object({
   url: z.string(),
   /** Excerpt HTML: text with <mark> around matched words. */
   excerpt: z.string(),
-  /** Metadata written by the layouts' data-pagefind-meta lists. */
+  /** Metadata of the search document (see src/lib/search-meta.ts). */
   meta: z.record(z.string(), z.string()),
+  /** Filter values: `type` holds the plural type label. */
+  filters: z.optional(z.record(z.string(), z.array(z.string()))),
 });
 
 /** A Pagefind result's data, as the UI uses it. */
@@ -25,14 +30,19 @@ export interface SearchHit {
   url: string;
   /** Display name. */
   title: string;
-  /** Entity type label, "Report" or "Source". */
+  /** Collection of the page: an entity type, `reports` or `sources`. */
+  collection: CollectionKey | undefined;
+  /** Type label: "Person", "Report", "Source". */
   type: string;
   /** Native name, when the entity has one. */
   native: string | undefined;
-  /** One-line summary. */
-  summary: string;
-  /** Excerpt as plain and marked runs. */
+  /**
+   * What to show under the title: the matched passage of the page's own text with the terms marked,
+   * or, when the text has no match (the name or an alias matched), the summary unmarked.
+   */
   excerpt: ExcerptRun[];
+  /** Whether `excerpt` is a matched passage (true) or the summary (false). */
+  passage: boolean;
 }
 
 /** A run of excerpt text, marked or not. */
@@ -76,39 +86,53 @@ export function excerptRuns(excerptHtml: string): ExcerptRun[] {
   return runs;
 }
 
+/** The collection and singular label of a type filter value ("People" → people, "Person"). */
+export function typeOfFilter(plural: string | undefined): { collection: CollectionKey | undefined; label: string } {
+  if (plural === 'Reports') return { collection: 'reports', label: 'Report' };
+  if (plural === 'Sources') return { collection: 'sources', label: 'Source' };
+  const type = ENTITY_TYPES.find((key) => ENTITY_TYPE_INFO[key].plural === plural);
+  return type
+    ? { collection: type, label: ENTITY_TYPE_INFO[type].label }
+    : { collection: undefined, label: plural ?? '' };
+}
+
 /** A result's data turned into a hit. */
 export function toHit(data: SearchResultData): SearchHit {
   const meta = data.meta;
+  const { collection, label } = typeOfFilter(data.filters?.type?.[0]);
+  const runs = excerptRuns(data.excerpt);
+  const passage = runs.some((run) => run.marked);
   return {
     url: data.url,
-    title: unspaceHanzi(meta.title ?? data.url),
-    type: meta.type ?? '',
-    native: meta.native === undefined ? undefined : unspaceHanzi(meta.native),
-    summary: unspaceHanzi(meta.summary ?? ''),
-    excerpt: excerptRuns(data.excerpt),
+    title: meta.title ?? data.url,
+    collection,
+    type: label,
+    native: meta.native,
+    excerpt: passage ? runs : [{ text: meta.summary ?? '', marked: false }],
+    passage,
   };
 }
 
-/** Letters and digits only, lower case: "xiaohong[.]org" and "xiaohong.org" both become xiaohongorg. */
+/** Letters and digits only, folded: "xiaohong[.]org" and "xiaohong.org" both become xiaohongorg. */
 export function matchKey(text: string): string {
-  return text.toLocaleLowerCase('en').replace(/[^\p{L}\p{N}]/gu, '');
+  return wordsOf(foldText(text)).join('');
 }
 
 /**
  * Puts results whose own name or native name *is* the query first, then those with the query as an
- * alias or identity value (the Twitter account of a handle comes after the handle's own dossier),
- * then those whose name starts with it, keeping the index's order otherwise. A reader who types a
+ * alias or identifier (the Twitter account of a handle comes after the handle's own dossier), then
+ * those whose name starts with it, keeping the index's order otherwise. A reader who types a
  * handle wants that handle's dossier, not the busiest page that mentions it.
  */
 export function rankByName<T extends { meta: Record<string, string> }>(query: string, results: readonly T[]): T[] {
   const wanted = matchKey(query);
   if (wanted === '') return [...results];
   const keys = (...names: (string | undefined)[]) =>
-    names.filter((name): name is string => Boolean(name)).map((name) => matchKey(unspaceHanzi(name)));
+    names.filter((name): name is string => Boolean(name)).map((name) => matchKey(name));
   const score = (result: T) => {
     const meta = result.meta;
-    const own = keys(meta.name, meta.native);
-    const other = keys(meta.value, ...(meta.aliases ?? '').split(' · '));
+    const own = keys(meta.title, meta.native);
+    const other = keys(...(meta.aliases ?? '').split(META_SEPARATOR), ...(meta.ids ?? '').split(META_SEPARATOR));
     if (own.includes(wanted)) return 0;
     if (other.includes(wanted)) return 1;
     if ([...own, ...other].some((name) => name.startsWith(wanted))) return 2;

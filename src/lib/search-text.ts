@@ -15,60 +15,48 @@ export function spaceHanzi(text: string): string {
   return text.replace(HAN, ' $1 ').replace(/ {2,}/g, ' ');
 }
 
-// Attributes that carry search metadata (see the data-pagefind-meta lists in the layouts).
-const META_ATTRIBUTE = /(\sdata-(?:title|native|aliases|summary)=")([^"]*)"/g;
-
 // Closing tags of blocks after which words must not run together ("Area" + "Hedong" → AreaHedong):
 // Astro writes compact HTML without whitespace between elements.
 const BLOCK_END = /<\/(?:dt|dd|li|p|h[1-6]|div|td|th|tr|section|header|footer|figcaption|caption|blockquote)>/g;
 
 /**
- * The copy of a page the indexer reads: hanzi spaced apart in text and in the attributes that feed
- * search metadata (so names in hanzi weigh as names), and a space after each block so words of
- * neighbouring blocks stay apart. Other attributes are left alone.
+ * The copy of a search document the indexer reads: hanzi spaced apart in the text, and a space
+ * after each block so words of neighbouring blocks stay apart. Attributes (the metadata shown in
+ * results) are left as written.
  */
 export function indexCopy(html: string): string {
   return html
     .replace(BLOCK_END, '$& ')
-    .replace(/>([^<]+)</g, (whole, text: string) => (HAN_TEST.test(text) ? `>${spaceHanzi(text)}<` : whole))
-    .replace(META_ATTRIBUTE, (whole, start: string, value: string) =>
-      HAN_TEST.test(value) ? `${start}${spaceHanzi(value).trim()}"` : whole,
-    );
+    .replace(/>([^<]+)</g, (whole, text: string) => (HAN_TEST.test(text) ? `>${spaceHanzi(text)}<` : whole));
 }
 
-// The element whose content Pagefind indexes, and the document's language and title around it.
-const BODY_START = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body(?=[\s>=\/])[^>]*>/i;
-const HTML_START = /<html\b[^>]*>/i;
-const TITLE = /<title>[\s\S]*?<\/title>/i;
-
 /**
- * What Pagefind needs of a page, and no more: the `<html>` tag (its `lang` picks the word
- * segmentation), the title, and the element marked `data-pagefind-body` with everything in it.
- * Pagefind ignores the rest of a page once any page has such an element, but still has to receive and
- * parse it: the header, footer, search dialog, inline styles and the Content Security Policy make up
- * most of a dossier's bytes. Returns `undefined` when the page has no such element, and the whole
- * page when the element cannot be cut out cleanly.
+ * The inner HTML of every element carrying `attribute` (e.g. `data-search-body`), in page order:
+ * the part of a built page that is the entry's own body. Elements of the same name nested inside are
+ * counted, so the cut ends at the marked element's own end tag. Throws when one is never closed.
  */
-export function searchableCopy(html: string): string | undefined {
-  const start = BODY_START.exec(html);
-  if (!start) return html.includes('data-pagefind-body') ? html : undefined;
-  const tag = (start[1] ?? '').toLowerCase();
-  // Find the matching end tag, counting elements of the same name opened inside it.
-  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
-  tags.lastIndex = start.index + start[0].length;
-  let depth = 1;
-  let end = -1;
-  for (let match = tags.exec(html); match; match = tags.exec(html)) {
-    depth += match[1] === '/' ? -1 : 1;
-    if (depth === 0) {
-      end = match.index + match[0].length;
-      break;
+export function markedElements(html: string, attribute: string): string[] {
+  const start = new RegExp(`<([a-z][a-z0-9-]*)\\b[^>]*\\s${attribute}(?=[\\s>=/])[^>]*>`, 'gi');
+  const found: string[] = [];
+  for (let open = start.exec(html); open; open = start.exec(html)) {
+    const tag = (open[1] ?? '').toLowerCase();
+    const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+    const from = open.index + open[0].length;
+    tags.lastIndex = from;
+    let depth = 1;
+    let end = -1;
+    for (let match = tags.exec(html); match; match = tags.exec(html)) {
+      depth += match[1] === '/' ? -1 : 1;
+      if (depth === 0) {
+        end = match.index;
+        break;
+      }
     }
+    if (end < 0) throw new Error(`the <${tag} ${attribute}> element is never closed`);
+    found.push(html.slice(from, end));
+    start.lastIndex = end;
   }
-  if (end < 0) return html;
-  const htmlTag = HTML_START.exec(html)?.[0] ?? '<html>';
-  const title = TITLE.exec(html)?.[0] ?? '';
-  return `<!doctype html>${htmlTag}<head><meta charset="utf-8">${title}</head><body>${html.slice(start.index, end)}</body></html>`;
+  return found;
 }
 
 /** Undoes `spaceHanzi` in plain text (metadata shown in results). */

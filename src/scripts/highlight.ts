@@ -1,5 +1,5 @@
 /**
- * Arriving from a search result (…?highlight=terms), marks the matched terms in the page's indexed
+ * Arriving from a search result (…?highlight=terms), marks the matched terms in the page's main
  * content and scrolls to the first one. Hanzi are matched as written, anywhere in a word.
  */
 
@@ -51,7 +51,8 @@ function highlight(root: Element, terms: readonly string[]): HTMLElement | undef
 }
 
 const query = new URLSearchParams(location.search).get('highlight');
-const root = document.querySelector('[data-pagefind-body]');
+// The page's main content: the dossier with its facts (an address matched is in the facts card).
+const root = document.querySelector('main article') ?? document.querySelector('main');
 if (query && root) {
   const first = highlight(root, termsOf(query));
   first?.scrollIntoView({ block: 'center' });

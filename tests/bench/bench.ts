@@ -58,6 +58,11 @@ export interface BenchOptions {
   port: number;
   /** Where to write the JSON, if anywhere. */
   json: string | undefined;
+  /**
+   * `search`: only what search needs: casefile and Starlight built once per size, the search
+   * measured in both; no bare Astro, graph or map (a few minutes instead of fifteen).
+   */
+  only: 'search' | undefined;
 }
 
 /** Everything measured at one size. */
@@ -128,9 +133,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'browser-runs': { type: 'string', default: '5' },
       seed: { type: 'string', default: '1' },
       port: { type: 'string', default: '4855' },
+      only: { type: 'string' },
     },
     strict: true,
   });
+  if (values.only !== undefined && values.only !== 'search')
+    throw new Error(`--only ${values.only}: the one part that runs alone is search (--only search)`);
   const sizes = values.sizes
     .split(',')
     .map((size) => Number(size.trim()))
@@ -151,8 +159,36 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     seed: Math.floor(positive('seed', values.seed)),
     port: Math.floor(positive('port', values.port)),
     json: values.json ? path.resolve(values.json) : undefined,
+    only: values.only === 'search' ? 'search' : undefined,
   };
 }
+
+/** The sites a run builds: all three, or casefile and Starlight when only search is measured. */
+function sitesOf(options: BenchOptions): readonly Site[] {
+  return options.only === 'search' ? ['casefile', 'starlight'] : SITES;
+}
+
+/** The figures of a site a run did not build: no time, no output. */
+const NOT_BUILT: BuildMeasure = {
+  wallMs: NaN,
+  cpuMs: NaN,
+  peakRssBytes: NaN,
+  largestProcessRssBytes: NaN,
+  stages: {},
+  pages: 0,
+};
+
+/** The output of a site a run did not build. */
+const NO_OUTPUT: OutputSize = {
+  totalBytes: NaN,
+  files: 0,
+  htmlPages: 0,
+  htmlBytes: NaN,
+  bytesPerPage: NaN,
+  graphJson: undefined,
+  searchIndex: undefined,
+  nameIndex: undefined,
+};
 
 /** Prints a progress line to stderr, so stdout holds the table alone. */
 function progress(message: string): void {
@@ -202,10 +238,10 @@ interface SizeRun {
 }
 
 /** One round at one size: casefile, bare Astro and Starlight, one after the other. */
-async function runRound(size: SizeRun): Promise<void> {
+async function runRound(size: SizeRun, sites: readonly Site[]): Promise<void> {
   const started = performance.now();
-  const measured = {} as Record<Site, BuildMeasure>;
-  for (const site of SITES) {
+  const measured: Record<Site, BuildMeasure> = { casefile: NOT_BUILT, bare: NOT_BUILT, starlight: NOT_BUILT };
+  for (const site of sites) {
     progress(`${size.n} entities, round ${size.rounds.length + 1}: building ${site}`);
     measured[site] = await buildSite(site, size.folder, size.caseDir);
     progress(`  ${site}: ${(measured[site].wallMs / 1000).toFixed(1)} s`);
@@ -224,6 +260,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const deadline = started + options.budgetMinutes * 60_000;
   const largest = Math.max(...options.sizes);
   const browserReserveMs = 150_000 * options.sizes.length * (options.browserRuns / 5);
+  const sites = sitesOf(options);
+  const searchOnly = options.only === 'search';
   const runs: SizeRun[] = [];
   for (const n of options.sizes) {
     const folder = path.join(WORK, String(n));
@@ -233,17 +271,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const generated = generateCase({ entities: n, seed: options.seed, out: caseDir });
     const model = loadCaseFolder(caseDir);
     for (const kind of ['bare', 'starlight'] satisfies BaselineKind[])
-      writeBaseline(kind, model, path.join(folder, kind));
+      if (sites.includes(kind)) writeBaseline(kind, model, path.join(folder, kind));
     const size: SizeRun = { n, folder, caseDir, generated, model, rounds: [], roundMs: 0 };
     runs.push(size);
-    await runRound(size);
+    await runRound(size, sites);
   }
-  for (let added = true; added;) {
+  for (let added = !searchOnly; added;) {
     added = false;
     for (const size of runs) {
       if (size.rounds.length >= options.rounds) continue;
       if (performance.now() + size.roundMs > deadline - browserReserveMs) continue;
-      await runRound(size);
+      await runRound(size, sites);
       added = true;
     }
   }
@@ -311,7 +349,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           options.browserRuns,
         ),
       };
-      if (n === largest) {
+      if (n === largest && !searchOnly) {
         graph = await measureGraph(browser, casefileServer.url, options.browserRuns);
         map = {
           locations: model.entitiesOfType('locations').length,
@@ -339,7 +377,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       perEntity: { wallMs: medians.casefile.wallMs / n, cpuMs: medians.casefile.cpuMs / n },
       output: {
         casefile: measureOutput(casefileDist),
-        bare: measureOutput(distOf('bare', folder)),
+        bare: sites.includes('bare') ? measureOutput(distOf('bare', folder)) : NO_OUTPUT,
         starlight: measureOutput(distOf('starlight', folder)),
       },
       pages,

@@ -25,14 +25,21 @@ export function median(values: readonly number[]): number {
 /** A figure, or why there is none. */
 export type Measured<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** Bytes fetched, by kind of file (see `kindOfRequest`). */
+export type ByteBreakdown = Record<string, number>;
+
 /** One search query's cost. */
 export interface QueryCost {
   /** The query typed. */
   query: string;
   /** From typing the query to the first result on screen, ms (median). */
   resultsMs: number;
+  /** From typing the query to the first full-text result on screen, ms (median); as `resultsMs` for Starlight. */
+  fullTextMs: number;
   /** Bytes transferred for the query (bodies and headers), median. */
   bytes: number;
+  /** Where the bytes of the first run went. */
+  breakdown: ByteBreakdown;
   /** Results shown (first run). */
   results: number;
 }
@@ -41,8 +48,8 @@ export interface QueryCost {
 export interface SearchMeasure {
   /** Page searched from. */
   page: string;
-  /** Opening the search dialog: ms until its box takes input, and bytes it fetched (median). */
-  open: { ms: number; bytes: number };
+  /** Opening the search dialog: ms until its box takes input, and bytes it fetched (median), by kind (first run). */
+  open: { ms: number; bytes: number; breakdown: ByteBreakdown };
   /** The first query of a visit (loads the search engine and its index). */
   first: QueryCost;
   /** A later query in the same visit. */
@@ -81,16 +88,40 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
 }
 
-/** Sums the bytes of the requests that finish while `phase()` is running. */
-function byteCounter(page: Page): { phase: <T>(run: () => Promise<T>) => Promise<{ result: T; bytes: number }> } {
-  let pending: Promise<number>[] | undefined;
+/**
+ * The kind of file a request fetched, to say where a search's bytes go: Pagefind's script, its
+ * WebAssembly, its metadata, index chunks, filter index and result fragments, casefile's name index,
+ * the site's scripts, and the rest.
+ */
+export function kindOfRequest(url: string): string {
+  const file = new URL(url).pathname;
+  if (/\/pagefind\/pagefind(-worker)?\.js$/.test(file)) return 'Pagefind script';
+  if (/\/pagefind\/pagefind-(ui|component-ui|modular-ui)\.(js|css)$/.test(file)) return 'Pagefind UI';
+  if (/\/wasm\.[a-z-]+\.pagefind$/.test(file)) return 'Pagefind wasm';
+  if (/\.pf_meta$/.test(file) || file.endsWith('pagefind-entry.json')) return 'Pagefind meta';
+  if (/\.pf_index$/.test(file)) return 'index chunks';
+  if (/\.pf_filter$/.test(file)) return 'filter index';
+  if (/\.pf_fragment$/.test(file)) return 'fragments';
+  if (/\/search\/names\/[^/]+\.json$/.test(file)) return 'name index';
+  if (/\.m?js$/.test(file)) return 'site scripts';
+  return 'other';
+}
+
+/** Sums the bytes of the requests that finish while `phase()` is running, in all and by kind. */
+function byteCounter(page: Page): {
+  phase: <T>(run: () => Promise<T>) => Promise<{ result: T; bytes: number; breakdown: ByteBreakdown }>;
+} {
+  let pending: Promise<[string, number]>[] | undefined;
   page.on('requestfinished', (request: Request) => {
     if (!pending) return;
     pending.push(
       request
         .sizes()
-        .then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize)
-        .catch(() => 0),
+        .then((sizes): [string, number] => [
+          kindOfRequest(request.url()),
+          sizes.responseBodySize + sizes.responseHeadersSize,
+        ])
+        .catch((): [string, number] => ['other', 0]),
     );
   });
   return {
@@ -101,35 +132,52 @@ function byteCounter(page: Page): { phase: <T>(run: () => Promise<T>) => Promise
       await page.waitForLoadState('networkidle');
       const sizes = await Promise.all(pending);
       pending = undefined;
-      return { result, bytes: sizes.reduce((sum, size) => sum + size, 0) };
+      const breakdown: ByteBreakdown = {};
+      for (const [kind, size] of sizes) breakdown[kind] = (breakdown[kind] ?? 0) + size;
+      return { result, bytes: sizes.reduce((sum, [, size]) => sum + size, 0), breakdown };
     },
   };
 }
 
-/** Types a query into a search box and resolves with ms from typing to the first result shown. */
-async function timeQuery(page: Page, ui: SearchUi, query: string): Promise<{ ms: number; results: number }> {
+/**
+ * Types a query into a search box and resolves with ms from typing to the first result shown, and
+ * to the first full-text result.
+ */
+async function timeQuery(
+  page: Page,
+  ui: SearchUi,
+  query: string,
+): Promise<{ ms: number; fullTextMs: number; results: number }> {
+  const fullText = ui.fullText ?? ui.result;
   await page.locator(ui.box).fill('');
   await page.waitForFunction((result) => !document.querySelector(result), ui.result);
-  // The observer sees the first result the moment it is inserted, whatever Playwright's polling does.
-  await page.evaluate((result) => {
-    const at = new Promise<number>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (document.querySelector(result)) {
-          observer.disconnect();
-          resolve(performance.now());
-        }
-      });
-      observer.observe(document.body, { childList: true, subtree: true });
-    });
-    Reflect.set(window, '__casefileResultsAt', at);
-    Reflect.set(window, '__casefileTypedAt', performance.now());
-  }, ui.result);
+  // The observer sees each result the moment it is inserted, whatever Playwright's polling does.
+  await page.evaluate(
+    ([result, text]) => {
+      const seen = (selector: string) =>
+        new Promise<number>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (document.querySelector(selector)) {
+              observer.disconnect();
+              resolve(performance.now());
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+        });
+      Reflect.set(window, '__casefileResultsAt', seen(result));
+      Reflect.set(window, '__casefileFullTextAt', seen(text));
+      Reflect.set(window, '__casefileTypedAt', performance.now());
+    },
+    [ui.result, fullText] as const,
+  );
   await page.locator(ui.box).fill(query);
   await page.locator(ui.result).first().waitFor({ timeout: 30_000 });
+  await page.locator(fullText).first().waitFor({ timeout: 30_000 });
   return page.evaluate(async (result) => {
     const at = (await Reflect.get(window, '__casefileResultsAt')) as number;
+    const fullAt = (await Reflect.get(window, '__casefileFullTextAt')) as number;
     const typed = Reflect.get(window, '__casefileTypedAt') as number;
-    return { ms: at - typed, results: document.querySelectorAll(result).length };
+    return { ms: at - typed, fullTextMs: fullAt - typed, results: document.querySelectorAll(result).length };
   }, ui.result);
 }
 
@@ -139,12 +187,16 @@ export interface SearchUi {
   box: string;
   /** A result shown with its data (not a loading placeholder). */
   result: string;
+  /** A full-text result, when the dialog lists other results (names) first. */
+  fullText?: string;
 }
 
-/** casefile's header dialog (src/components/SearchDialog.astro). */
+/** casefile's quick-jump dialog (src/components/SearchDialog.astro): dossiers by name, then full text (done when it says how many). */
 export const CASEFILE_SEARCH: SearchUi = {
-  box: '#search-dialog input[type="search"]',
-  result: '#search-dialog [data-results] li a',
+  box: '#search-dialog input',
+  result:
+    '#search-dialog [data-names]:not([hidden]) [role="option"], #search-dialog [data-text]:not([hidden]) [role="option"]',
+  fullText: '#search-dialog quick-jump[data-result-count]',
 };
 
 /** Starlight's dialog with Pagefind's default UI. */
@@ -164,9 +216,10 @@ export async function measureSearch(
   queries: { first: string; later: string },
   runs: number,
 ): Promise<Measured<SearchMeasure>> {
-  const open: { ms: number; bytes: number }[] = [];
-  const first: { ms: number; bytes: number; results: number }[] = [];
-  const later: { ms: number; bytes: number; results: number }[] = [];
+  const open: { ms: number; bytes: number; breakdown: ByteBreakdown }[] = [];
+  type Run = { ms: number; fullTextMs: number; bytes: number; breakdown: ByteBreakdown; results: number };
+  const first: Run[] = [];
+  const later: Run[] = [];
   try {
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -181,13 +234,19 @@ export async function measureSearch(
         await page.waitForFunction((box) => document.activeElement === document.querySelector(box), ui.box);
         return Date.now() - started;
       });
-      open.push({ ms: opened.result, bytes: opened.bytes });
+      open.push({ ms: opened.result, bytes: opened.bytes, breakdown: opened.breakdown });
       for (const [query, into] of [
         [queries.first, first],
         [queries.later, later],
       ] as const) {
         const timed = await counter.phase(() => timeQuery(page, ui, query));
-        into.push({ ms: timed.result.ms, bytes: timed.bytes, results: timed.result.results });
+        into.push({
+          ms: timed.result.ms,
+          fullTextMs: timed.result.fullTextMs,
+          bytes: timed.bytes,
+          breakdown: timed.breakdown,
+          results: timed.result.results,
+        });
       }
       await context.close();
     }
@@ -197,14 +256,20 @@ export async function measureSearch(
   const cost = (query: string, list: typeof first): QueryCost => ({
     query,
     resultsMs: median(list.map((item) => item.ms)),
+    fullTextMs: median(list.map((item) => item.fullTextMs)),
     bytes: median(list.map((item) => item.bytes)),
+    breakdown: list[0]?.breakdown ?? {},
     results: list[0]?.results ?? 0,
   });
   return {
     ok: true,
     value: {
       page: new URL(url).pathname,
-      open: { ms: median(open.map((item) => item.ms)), bytes: median(open.map((item) => item.bytes)) },
+      open: {
+        ms: median(open.map((item) => item.ms)),
+        bytes: median(open.map((item) => item.bytes)),
+        breakdown: open[0]?.breakdown ?? {},
+      },
       first: cost(queries.first, first),
       later: cost(queries.later, later),
       runs,

@@ -30,6 +30,8 @@ export interface OutputSize {
   graphJson: { bytes: number; gzipBytes: number } | undefined;
   /** The Pagefind folder; undefined when the build has no search index. */
   searchIndex: { bytes: number; files: number } | undefined;
+  /** casefile's name index for quick jumps (search/names/); undefined when the build has none. */
+  nameIndex: { bytes: number; files: number } | undefined;
 }
 
 /** Every file under a folder with its size. */
@@ -52,6 +54,9 @@ export function measureOutput(dist: string): OutputSize {
   const graph = existsSync(graphFile) ? readFileSync(graphFile) : undefined;
   const pagefind = path.join(dist, 'pagefind');
   const index = existsSync(pagefind) ? filesUnder(pagefind) : undefined;
+  const namesDir = path.join(dist, 'search/names');
+  const names = existsSync(namesDir) ? filesUnder(namesDir) : undefined;
+  const sum = (list: { bytes: number }[]) => list.reduce((total, { bytes }) => total + bytes, 0);
   return {
     totalBytes,
     files: files.length,
@@ -59,7 +64,8 @@ export function measureOutput(dist: string): OutputSize {
     htmlBytes: html.reduce((sum, { bytes }) => sum + bytes, 0),
     bytesPerPage: html.length > 0 ? totalBytes / html.length : NaN,
     graphJson: graph ? { bytes: graph.length, gzipBytes: gzipSize(graph) } : undefined,
-    searchIndex: index ? { bytes: index.reduce((sum, { bytes }) => sum + bytes, 0), files: index.length } : undefined,
+    searchIndex: index ? { bytes: sum(index), files: index.length } : undefined,
+    nameIndex: names ? { bytes: sum(names), files: names.length } : undefined,
   };
 }
 

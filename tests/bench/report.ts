@@ -1,6 +1,6 @@
 import type { BenchResult, SizeResult } from './bench.ts';
 import type { BuildStages } from './build-runner.ts';
-import type { Measured } from './browser-bench.ts';
+import type { Measured, SearchMeasure } from './browser-bench.ts';
 
 /**
  * The benchmark's table: one column per case size, builds first (with casefile's stages), then the
@@ -19,6 +19,25 @@ export const GOALS = {
   /** Gzipped JavaScript a dossier ships before the reader opens search, graph or map, bytes. */
   dossierJsBytes: 20 * 1024,
 };
+
+/** Search goals from issue 16, at the largest size measured (5,000 entities by default). */
+export const SEARCH_GOALS = {
+  /** Bytes a first search costs: opening the dialog and the first query together. */
+  firstBytes: 150 * 1024,
+  /** From typing the first query to its first result, ms. */
+  firstMs: 300,
+  /** From typing a later query to its first result, ms. */
+  laterMs: 100,
+};
+
+/** Where a search's bytes went, largest first: "Pagefind wasm 58.5 KB, Pagefind meta 31.1 KB". */
+export function formatBreakdown(breakdown: Readonly<Record<string, number>>): string {
+  return Object.entries(breakdown)
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, bytes]) => `${kind} ${(bytes / 1024).toFixed(1)} KB`)
+    .join(', ');
+}
 
 const seconds = (ms: number | undefined) =>
   ms === undefined || !Number.isFinite(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`;
@@ -63,15 +82,36 @@ export function goalsOf(result: BenchResult): { goal: string; met: boolean | und
   const flat = first && last && first !== last ? last.perEntity.cpuMs / first.perEntity.cpuMs : undefined;
   const flatWall = first && last && first !== last ? last.perEntity.wallMs / first.perEntity.wallMs : undefined;
   const dossier = last?.pages.dossier;
+  const search = last?.search.casefile;
+  // A goal on a site the run did not build (--only search) is not judged.
+  const measuredAll = (pick: (size: SizeResult) => number, ok: (value: number) => boolean) =>
+    sizes.every((size) => Number.isFinite(pick(size))) ? sizes.every((size) => ok(pick(size))) : undefined;
+  const at = last ? ` at ${last.entities}` : '';
+  const searchGoal = (
+    goal: string,
+    value: (measure: SearchMeasure) => number,
+    limit: number,
+    format: (n: number) => string,
+  ) => ({
+    goal: `${goal}${at}`,
+    met: search?.ok ? value(search.value) <= limit : undefined,
+    detail: search === undefined ? 'not measured' : search.ok ? format(value(search.value)) : search.reason,
+  });
   return [
     {
       goal: `build ≤ ${GOALS.bareRatio}× bare Astro`,
-      met: sizes.every((size) => size.ratios.bareWall <= GOALS.bareRatio),
+      met: measuredAll(
+        (size) => size.ratios.bareWall,
+        (ratio) => ratio <= GOALS.bareRatio,
+      ),
       detail: perSize((size) => size.ratios.bareWall, times),
     },
     {
       goal: 'build faster than Starlight',
-      met: sizes.every((size) => size.ratios.starlightWall < GOALS.starlightRatio),
+      met: measuredAll(
+        (size) => size.ratios.starlightWall,
+        (ratio) => ratio < GOALS.starlightRatio,
+      ),
       detail: perSize((size) => size.ratios.starlightWall, times),
     },
     {
@@ -87,6 +127,24 @@ export function goalsOf(result: BenchResult): { goal: string; met: boolean | und
       met: dossier?.built ? dossier.jsGzipBytes <= GOALS.dossierJsBytes : undefined,
       detail: dossier?.built ? kilobytes(dossier.jsGzipBytes) : 'no dossier page',
     },
+    searchGoal(
+      `first search (open + first query) ≤ ${SEARCH_GOALS.firstBytes / 1024} KB`,
+      (measure) => measure.open.bytes + measure.first.bytes,
+      SEARCH_GOALS.firstBytes,
+      kilobytes,
+    ),
+    searchGoal(
+      `first query ≤ ${SEARCH_GOALS.firstMs} ms to results`,
+      (measure) => measure.first.resultsMs,
+      SEARCH_GOALS.firstMs,
+      millis,
+    ),
+    searchGoal(
+      `later query ≤ ${SEARCH_GOALS.laterMs} ms to results`,
+      (measure) => measure.later.resultsMs,
+      SEARCH_GOALS.laterMs,
+      millis,
+    ),
   ];
 }
 
@@ -127,18 +185,24 @@ export function formatReport(result: BenchResult): string {
     : [];
   const searchRow = (site: 'casefile' | 'starlight', which: 'first' | 'later') =>
     row(`  ${site === 'casefile' ? 'casefile' : 'Starlight'}: ${which} query`, (size) =>
-      cell(
-        size.search[site],
-        (value) =>
-          `${millis(value[which].resultsMs)}, ${kilobytes(value[which].bytes)} (${value[which].results} results)`,
-      ),
+      cell(size.search[site], (value) => {
+        const cost = value[which];
+        const fullText = site === 'casefile' ? `, ${millis(cost.fullTextMs)} to full text` : '';
+        return `${millis(cost.resultsMs)} to results${fullText}, ${kilobytes(cost.bytes)} (${cost.results} results)`;
+      }),
     );
+  const bytesRow = (label: string, pick: (value: SearchMeasure) => Readonly<Record<string, number>>) =>
+    row(label, (size) => cell(size.search.casefile, (value) => formatBreakdown(pick(value))));
   const rounds = sizes.map((size) => `${size.rounds.length} at ${size.entities}`).join(', ');
   const lines: string[][] = [
     [
       `casefile benchmark: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; Node ${machine.node}, Astro ${machine.astro}, Starlight ${machine.starlight}`,
     ],
-    [`cold builds in alternating rounds (casefile, bare Astro, Starlight): ${rounds}; medians over rounds`],
+    [
+      result.options.only === 'search'
+        ? `search only (--only search): casefile and Starlight built once each (${rounds}); no bare Astro, graph or map`
+        : `cold builds in alternating rounds (casefile, bare Astro, Starlight): ${rounds}; medians over rounds`,
+    ],
     [''],
     head,
     row('case: entities / relationships', (size) => `${size.entities} / ${size.relationships}`),
@@ -191,6 +255,11 @@ export function formatReport(result: BenchResult): string {
         ? `${megabytes(size.output.casefile.searchIndex.bytes)} (${size.output.casefile.searchIndex.files})`
         : 'none',
     ),
+    row('  name index (files)', (size) =>
+      size.output.casefile.nameIndex
+        ? `${megabytes(size.output.casefile.nameIndex.bytes)} (${size.output.casefile.nameIndex.files})`
+        : 'none',
+    ),
     row(
       'bare Astro output: total, per page',
       (size) => `${megabytes(size.output.bare.totalBytes)}, ${kilobytes(size.output.bare.bytesPerPage)}`,
@@ -212,6 +281,12 @@ export function formatReport(result: BenchResult): string {
     ),
     searchRow('casefile', 'first'),
     searchRow('casefile', 'later'),
+    row('  casefile: open + first query', (size) =>
+      cell(size.search.casefile, (value) => kilobytes(value.open.bytes + value.first.bytes)),
+    ),
+    bytesRow('    bytes on open', (value) => value.open.breakdown),
+    bytesRow('    bytes of the first query', (value) => value.first.breakdown),
+    bytesRow('    bytes of a later query', (value) => value.later.breakdown),
     searchRow('starlight', 'first'),
     searchRow('starlight', 'later'),
     row('  graph explorer: first full draw', (size) =>

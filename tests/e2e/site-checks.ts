@@ -143,12 +143,13 @@ export function siteWideChecks(built: BuiltCase): void {
       await page.goto('/');
       await page.keyboard.press('Control+k');
       const dialog = page.getByRole('dialog', { name: 'Search the case' });
-      await dialog.getByRole('searchbox').fill(query ?? '');
-      await expect(dialog.locator('.hit > a').first()).toBeVisible();
+      await dialog.getByRole('combobox').fill(query ?? '');
+      await expect(dialog.getByRole('option').first()).toBeVisible();
+      await expect(dialog.locator('quick-jump')).toHaveAttribute('data-result-count', /\d+/);
       await settle(page, seen);
       expectNone(await axeViolations(page, { include: 'dialog' }), 'axe violations in the open search dialog');
       await page.goto(`/search/?q=${encodeURIComponent(query ?? '')}`);
-      await expect(page.locator('case-search[data-mode="page"]')).toHaveAttribute('data-result-count', /[1-9]/);
+      await expect(page.locator('case-search')).toHaveAttribute('data-result-count', /[1-9]/);
       await settle(page, seen);
       expectNone(await axeViolations(page), 'axe violations on the search page with results');
       expectClean(seen, { headersFile });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseCasefileTimings, parseStarlightPagefind, stagesOf } from '../bench/build-runner.ts';
 import { gzipSize, measureOutput, measurePageAssets } from '../bench/output-size.ts';
+import { kindOfRequest } from '../bench/browser-bench.ts';
+import { formatBreakdown } from '../bench/report.ts';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'casefile-bench-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -98,5 +100,28 @@ describe('build logs', () => {
     expect(stages).toMatchObject({ contentSync: 2000, bundling: 1200, pageRendering: 5000, caseModel: 300 });
     // The case model runs inside page rendering and is not counted twice.
     expect(stages.other).toBe(10_000 - 500 - 2000 - 1200 - 5000 - 1000);
+  });
+});
+
+describe('where a search’s bytes go', () => {
+  test.each([
+    ['http://h/pagefind/pagefind.js', 'Pagefind script'],
+    ['http://h/base/pagefind/wasm.en.pagefind', 'Pagefind wasm'],
+    ['http://h/pagefind/pagefind.en_77b8.pf_meta', 'Pagefind meta'],
+    ['http://h/pagefind/pagefind-entry.json', 'Pagefind meta'],
+    ['http://h/pagefind/index/en_8eac.pf_index', 'index chunks'],
+    ['http://h/pagefind/filter/en_9e12.pf_filter', 'filter index'],
+    ['http://h/pagefind/fragment/en_024e.pf_fragment', 'fragments'],
+    ['http://h/search/names/g.json', 'name index'],
+    ['http://h/_astro/quick-jump.Bx1.js', 'site scripts'],
+    ['http://h/favicon.svg', 'other'],
+  ])('%s is counted as %s', (url, kind) => {
+    expect(kindOfRequest(url)).toBe(kind);
+  });
+
+  test('lists the kinds largest first, leaving out the empty ones', () => {
+    expect(formatBreakdown({ fragments: 512, 'Pagefind wasm': 60 * 1024, 'filter index': 0 })).toBe(
+      'Pagefind wasm 60.0 KB, fragments 0.5 KB',
+    );
   });
 });

@@ -8,7 +8,7 @@ import { cjkCharacters, collectionFace, unicodeRange } from '../../src/lib/font-
 import { checkCorrections, checkFrontPage, findingsOf, frontPageOf } from '../../src/lib/front-page.ts';
 import { caseCorrections, lastUpdated } from '../../src/lib/corrections.ts';
 import { byImportance, gradeCounts, roleOf, seenRange, statusesOf } from '../../src/lib/dossier-facts.ts';
-import { entityJsonLd, gradeLine, jsonLdText, suggestedCitation } from '../../src/lib/page-meta.ts';
+import { entityJsonLd, gradeLine, jsonLdText, ogImagePath, suggestedCitation } from '../../src/lib/page-meta.ts';
 import { entityPreview } from '../../src/lib/entity-preview.ts';
 import { eventAnchors } from '../../src/lib/timeline.ts';
 import { entityOgCard, ogTree } from '../../src/lib/og-card.ts';
@@ -251,6 +251,13 @@ describe('page metadata', () => {
       subjectOf: { '@type': 'WebPage', name: 'LI Wei · casefile', url: 'https://cases.example.org/people/li-wei/' },
       dateModified: '2024-02-01',
     });
+  });
+
+  test('a page has its own sharing image as the setting allows, else the site’s', () => {
+    expect(ogImagePath('people/li-wei', 'all')).toBe('/og/people/li-wei.png');
+    expect(ogImagePath('people/li-wei', 'reports')).toBe('/og/site.png');
+    expect(ogImagePath('reports/first-report', 'reports')).toBe('/og/reports/first-report.png');
+    expect(ogImagePath('reports/first-report', 'none')).toBe('/og/site.png');
   });
 
   test('JSON-LD text cannot close its script element', () => {

@@ -1,40 +1,67 @@
 import { describe, expect, test } from 'vitest';
-import { searchableCopy } from '../../src/lib/search-text.ts';
+import { indexCopy, indexQuery, markedElements, tidyExcerpt, unspaceHanzi } from '../../src/lib/search-text.ts';
 
 const page = (body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Li Wei · casefile</title>` +
-  `<style>.x{color:red}</style></head><body><header><nav>Home</nav></header><main>${body}</main>` +
-  `<footer>casefile</footer><dialog><input></dialog></body></html>`;
+  `<!doctype html><html lang="en"><head><title>Li Wei · casefile</title></head><body><nav>Home</nav><main>${body}</main></body></html>`;
 
-describe('searchableCopy', () => {
-  test('keeps the html tag, the title and the marked element, and drops the rest of the page', () => {
-    const article =
-      '<article class="dossier" data-pagefind-body data-title="Li Wei"><h1>Li Wei</h1><p>李伟</p></article>';
-    expect(searchableCopy(page(`<p>before</p>${article}<p>after</p>`))).toBe(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Li Wei · casefile</title></head><body>${article}</body></html>`,
-    );
+describe('markedElements', () => {
+  test('returns the inside of the marked element and nothing around it', () => {
+    expect(
+      markedElements(
+        page('<p>before</p><div class="prose" data-search-body><p>李伟 body</p></div><p>after</p>'),
+        'data-search-body',
+      ),
+    ).toEqual(['<p>李伟 body</p>']);
   });
 
   test('keeps elements of the same name nested inside the marked one', () => {
-    const article =
-      '<article data-pagefind-body><article><p>inner</p></article><p>still in</p><article></article></article>';
-    expect(searchableCopy(page(`${article}<article>not searched</article>`))).toContain(`<body>${article}</body>`);
+    const inner = '<div><p>inner</p></div><p>still in</p><div></div>';
+    expect(
+      markedElements(page(`<div data-search-body>${inner}</div><div>not the body</div>`), 'data-search-body'),
+    ).toEqual([inner]);
   });
 
-  test('finds the attribute where the tag carries it last', () => {
-    expect(searchableCopy(page('<section class="a" data-pagefind-body><p>x</p></section>'))).toContain(
-      '<body><section class="a" data-pagefind-body><p>x</p></section></body>',
+  test('finds every marked element, and none on a page without', () => {
+    expect(
+      markedElements(page('<div data-search-body>a</div><section data-search-body="">b</section>'), 'data-search-body'),
+    ).toEqual(['a', 'b']);
+    expect(markedElements(page('<p>an index page</p>'), 'data-search-body')).toEqual([]);
+  });
+
+  test('does not take an attribute that only starts with the name', () => {
+    expect(markedElements(page('<div data-search-body-x>a</div>'), 'data-search-body')).toEqual([]);
+  });
+
+  test('refuses an element that is never closed', () => {
+    expect(() => markedElements(page('<div data-search-body><p>cut off'), 'data-search-body')).toThrow(/never closed/);
+  });
+});
+
+describe('indexCopy', () => {
+  test('spaces hanzi apart in text, not in attributes, and keeps blocks apart', () => {
+    expect(indexCopy('<main data-native="高强"><p lang="zh">高强</p><p>Area</p><p>Hedong</p></main>')).toBe(
+      '<main data-native="高强"><p lang="zh"> 高 强 </p> <p>Area</p> <p>Hedong</p> </main>',
     );
   });
+});
 
-  test('says there is nothing to search on a page without the attribute', () => {
-    expect(searchableCopy(page('<p>an index page</p>'))).toBeUndefined();
-  });
-
+describe('indexQuery', () => {
   test.each([
-    ['an element that is never closed', '<article data-pagefind-body><p>cut off'],
-    ['an attribute it cannot read', '<article title="a>b" data-pagefind-body>text</article>'],
-  ])('hands over the whole page when it meets %s', (_, body) => {
-    expect(searchableCopy(page(body))).toBe(page(body));
+    ['GAO Qiang', 'GAO Qiang'],
+    ['高强', '"高 强"'],
+    ['新开路', '"新 开 路"'],
+    ['强', '强'],
+    ['QQ 号', 'QQ 号'],
+  ])('%s → %s', (query, term) => {
+    expect(indexQuery(query)).toBe(term);
+  });
+});
+
+describe('tidyExcerpt and unspaceHanzi', () => {
+  test('put the hanzi back together, marks included', () => {
+    expect(tidyExcerpt('at <mark>新</mark> <mark>开</mark> <mark>路</mark> 46 号')).toBe(
+      'at <mark>新</mark><mark>开</mark><mark>路</mark>46号',
+    );
+    expect(unspaceHanzi('天 津 市 1 号')).toBe('天津市1号');
   });
 });

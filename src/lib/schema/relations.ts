@@ -183,6 +183,13 @@ export const RELATIONS = {
     to: ['companies'],
     stix: 'related-to',
   },
+  // Named in an indictment without being a defendant, e.g. a firm whose staff were charged.
+  'named-in': {
+    forward: 'named, not charged, in an indictment by',
+    reverse: 'named, not charged, in its indictments',
+    to: ['companies'],
+    stix: 'related-to',
+  },
   'sanctioned-by': {
     forward: 'sanctioned by',
     reverse: 'sanctioned',

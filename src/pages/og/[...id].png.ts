@@ -3,6 +3,7 @@ import { getCase } from '../../site/case.ts';
 import { ogImage } from '../../site/og-image.ts';
 import { frontPageOf } from '../../lib/front-page.ts';
 import { entityOgCard, reportOgCard, siteOgCard, type OgCard } from '../../lib/og-card.ts';
+import { hasOwnImage } from '../../lib/page-meta.ts';
 import { SITE } from '../../config.ts';
 
 /** A sharing image per dossier and per report at /og/<type>/<slug>.png, and the site's at /og/site.png. */
@@ -10,8 +11,9 @@ export const getStaticPaths = (async () => {
   const model = await getCase();
   return [
     { params: { id: 'site' } },
-    ...model.entities.map((entity) => ({ params: { id: entity.id } })),
-    ...model.reports.map((report) => ({ params: { id: report.id } })),
+    ...[...model.entities, ...model.reports]
+      .filter((entry) => hasOwnImage(entry.id, SITE.shareImages))
+      .map((entry) => ({ params: { id: entry.id } })),
   ];
 }) satisfies GetStaticPaths;
 
