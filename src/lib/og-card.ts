@@ -74,15 +74,17 @@ function div(style: Record<string, string | number>, ...children: (OgNode | stri
 /** The layout of a card at `width` × `height`, in the site's colours. */
 export function ogTree(card: OgCard, width: number, height: number): OgNode {
   const long = card.title.length > 48;
+  // satori sizes boxes without their border and padding: the content box is what is left of the card.
+  const [border, top, right, bottom, left] = [28, 56, 64, 48, 56];
   return div(
     {
-      width,
-      height,
+      width: width - border - left - right,
+      height: height - top - bottom,
       background: '#fbfaf7',
       color: '#1c1c1e',
       fontFamily: 'Inter, Case Hanzi',
-      borderLeft: `28px solid ${card.colour}`,
-      padding: '56px 64px 48px 56px',
+      borderLeft: `${border}px solid ${card.colour}`,
+      padding: `${top}px ${right}px ${bottom}px ${left}px`,
       flexDirection: 'column',
       justifyContent: 'space-between',
     },
