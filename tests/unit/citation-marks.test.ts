@@ -107,8 +107,8 @@ describe('marks', () => {
 
 describe('the Markdown step', () => {
   /** Renders a body as Astro would, with its frontmatter and file. */
-  async function render(body: string, frontmatter: Record<string, unknown>, file = 'people/someone.md'): Promise<string> {
-    const { html } = await markdownToHtml(body, {
+  function render(body: string, frontmatter: Record<string, unknown>, file = 'people/someone.md'): string {
+    const { html } = markdownToHtml(body, {
       mdastPlugins: [citationMarksPlugin()],
       features: { smartPunctuation: true },
       fileURL: pathToFileURL(path.join(basic, file)),
@@ -117,15 +117,15 @@ describe('the Markdown step', () => {
     return html;
   }
 
-  test('renders groups as numbered marks with ids, passages and locators, the space before dropped', async () => {
-    const html = await render('He said so [@b, p. 2, "the words"]; later [@a; @b].', { sources: ['a'] });
+  test('renders groups as numbered marks with ids, passages and locators, the space before dropped', () => {
+    const html = render('He said so [@b, p. 2, "the words"]; later [@a; @b].', { sources: ['a'] });
     expect(html).toBe(
       '<p>He said so<sup class="cite"><a href="#source-2" class="cite-mark" id="cite-b" aria-label="source 2" data-quote="the words" data-locator="p. 2">2</a></sup>; later<sup class="cite"><a href="#source-1" class="cite-mark" id="cite-a" aria-label="source 1">1</a><span class="sep">,</span><a href="#source-2" class="cite-mark" id="cite-b-2" aria-label="source 2">2</a></sup>.</p>\n',
     );
   });
 
-  test('leaves text without citations, and a source’s own page, as they are', async () => {
-    expect(await render('No [citation] here.', {})).toBe('<p>No [citation] here.</p>\n');
-    expect(await render('A note [@a].', {}, 'sources/a.md')).toBe('<p>A note [@a].</p>\n');
+  test('leaves text without citations, and a source’s own page, as they are', () => {
+    expect(render('No [citation] here.', {})).toBe('<p>No [citation] here.</p>\n');
+    expect(render('A note [@a].', {}, 'sources/a.md')).toBe('<p>A note [@a].</p>\n');
   });
 });
