@@ -8,6 +8,8 @@ import { caseCheck } from './src/integrations/case-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins.ts';
 import { sanitiserPlugin } from './src/integrations/markdown-sanitiser.ts';
+import { caseNumbering, citationMarksPlugin } from './src/integrations/citation-marks.ts';
+import { siteOriginCheck } from './src/integrations/site-origin.ts';
 import { SITE, tileOrigin } from './src/config.ts';
 import { withBase } from './src/lib/paths.ts';
 import { checkedCase } from './src/reader/session.ts';
@@ -16,7 +18,7 @@ import { contentStoreKeyed } from './src/integrations/content-store.ts';
 import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 
-const site = process.env.CASEFILE_SITE || 'https://casefile.example';
+const site = SITE.origin;
 const base = process.env.CASEFILE_BASE || '/';
 
 /** @type {Set<string> | undefined} */
@@ -58,11 +60,13 @@ export default defineConfig({
     // and keeps only those on the allowlist (src/lib/html-allowlist.ts).
     processor: satteri({
       mdastPlugins: [wikilinkPlugin(CONTENT_ROOT, base)],
-      hastPlugins: [sanitiserPlugin(site), hanziPlugin()],
+      // The sanitiser first; the citation marks after it, so their ids and data attributes are the site's.
+      hastPlugins: [sanitiserPlugin(site), citationMarksPlugin(caseNumbering(CONTENT_ROOT)), hanziPlugin()],
       features: { rawHtml: true },
     }),
   },
   integrations: [
+    siteOriginCheck(),
     contentStoreKeyed(CONTENT_ROOT),
     caseCheck({ contentRoot: CONTENT_ROOT }),
     mdx(),

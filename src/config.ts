@@ -17,8 +17,13 @@ export interface TileSettings {
   loadOnStart: boolean;
 }
 
+/** The origin a fork starts with; the build warns while it is still this one. */
+export const PLACEHOLDER_ORIGIN = 'https://casefile.example';
+
 /** The site's settings. */
 export interface SiteSettings {
+  /** Where the site is published, e.g. https://cases.example.org: every absolute address (canonical links, sharing cards, feeds, citations) starts with it. Set CASEFILE_SITE, or change it here. */
+  origin: string;
   /** Site title, shown in the header and in feeds. */
   title: string;
   /** One-line description for the home page, feeds and search engines. */
@@ -29,6 +34,12 @@ export interface SiteSettings {
   tiles: TileSettings;
   /** Site path of the offline outline drawn under the map's markers (GeoJSON, see src/lib/basemap.ts); '' for none. */
   basemap: string;
+  /**
+   * Which pages get a sharing image of their own, drawn at build time (about 35 ms of CPU each on a
+   * cold build, none on a rebuild): `all` (dossiers and reports), `reports`, or `none`. The others
+   * share the site's image. A very large case may want `reports`.
+   */
+  shareImages: 'all' | 'reports' | 'none';
 }
 
 /** Reads a boolean environment variable ("1", "true", "yes"). */
@@ -38,8 +49,16 @@ function envFlag(name: string): boolean | undefined {
   return /^(1|true|yes)$/i.test(value);
 }
 
+/** Reads the share-image setting, refusing a value it does not know. */
+function shareImages(value: string | undefined): SiteSettings['shareImages'] {
+  if (value === undefined || value === '') return 'all';
+  if (value === 'all' || value === 'reports' || value === 'none') return value;
+  throw new Error(`CASEFILE_SHARE_IMAGES is "${value}": write all, reports or none`);
+}
+
 /** The site's settings; tile settings can be overridden from the environment for other hosts. */
 export const SITE: SiteSettings = {
+  origin: process.env.CASEFILE_SITE || PLACEHOLDER_ORIGIN,
   title: 'casefile',
   description:
     'How online accounts, domain records and job postings led investigators from the APT10 / STONE PANDA intrusion group to two named men, two Tianjin firms and the Tianjin bureau of China’s Ministry of State Security, and how much of that trail is confirmed.',
@@ -52,6 +71,7 @@ export const SITE: SiteSettings = {
     loadOnStart: envFlag('CASEFILE_TILES_ON_START') ?? false,
   },
   basemap: process.env.CASEFILE_BASEMAP ?? '/basemap/tianjin-districts.geojson',
+  shareImages: shareImages(process.env.CASEFILE_SHARE_IMAGES),
 };
 
 /** The host street tiles come from, for the Content Security Policy. */

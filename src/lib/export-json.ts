@@ -4,6 +4,7 @@ import { sourceIdsOf, type Citation } from './citations.ts';
 import { CONFIDENCE_INFO, type Confidence } from './schema/confidence.ts';
 import { ENTITY_TYPE_INFO, type EntityType } from './schema/entity-types.ts';
 import { RELATIONS, type RelationKey } from './schema/relations.ts';
+import { correctionsOf, lastUpdated } from './corrections.ts';
 
 /**
  * The case as plain JSON, for readers who would otherwise scrape the pages: one record per entity
@@ -69,6 +70,10 @@ export interface EntityRecord {
   mentioned_in: string[];
   /** Every source the dossier cites. */
   sources: SourceRecord[];
+  /** When the dossier was last revised: `updated` or its latest correction. */
+  last_updated?: string;
+  /** Corrections made since publication, newest first. */
+  corrections: { date: string; text: string; sources: string[] }[];
 }
 
 /** The record of a source. */
@@ -90,7 +95,7 @@ function sourceRecord(source: Source): SourceRecord {
 function exportedFields(entity: AnyEntity): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity.data)) {
-    if (['links', 'draft', 'redirect_from', 'name', 'native', 'summary'].includes(key)) continue;
+    if (['links', 'draft', 'redirect_from', 'name', 'native', 'summary', 'corrections'].includes(key)) continue;
     if (Array.isArray(value) && value.length === 0) continue;
     if (value !== undefined) fields[key] = value;
   }
@@ -136,6 +141,7 @@ export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord 
     .map((id) => model.get(`sources/${id}`))
     .filter((source): source is Source => source?.kind === 'source')
     .map(sourceRecord);
+  const updated = lastUpdated(entity);
   return {
     id: entity.id,
     type: entity.type,
@@ -148,6 +154,12 @@ export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord 
     relationships,
     mentioned_in: model.mentionedIn(entity.id),
     sources,
+    ...(updated ? { last_updated: updated } : {}),
+    corrections: correctionsOf(entity).map((correction) => ({
+      date: correction.date,
+      text: correction.text,
+      sources: sourceIdsOf(correction.sources),
+    })),
   };
 }
 

@@ -228,7 +228,7 @@ export function formatLighthouse(
     const ok = graph.bytes <= LIGHTHOUSE_GOALS.graphPageBytes;
     lines.push(
       `  ${Number.isFinite(graph.bytes) ? (ok ? 'met ' : 'NOT ') : 'n/a '} /graph/ HTML ≤ 100 KB (${graph.label}): ` +
-        `${Number.isFinite(graph.bytes) ? `${(graph.bytes / 1024).toFixed(1)} KB` : 'not built'}`,
+        (Number.isFinite(graph.bytes) ? `${(graph.bytes / 1024).toFixed(1)} KB` : 'not built'),
     );
   }
   return lines.join('\n');

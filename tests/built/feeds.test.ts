@@ -81,8 +81,14 @@ function read(site: Site, file: string): string {
 
 /** The schema validator's complaints about a file, one line each (empty when it is valid). */
 async function schemaErrors(site: Site, file: string, schema: string): Promise<string[]> {
+  let contents = read(site, file);
+  // RSS 2.0 allows a channel without items (a corrections feed before the first correction), but the
+  // schema asks for one: its own note calls that a workaround of a generator's bug. The channel of
+  // an empty feed is checked with one minimal item added.
+  if (schema === 'rss-2_0.xsd' && !contents.includes('<item>'))
+    contents = contents.replace('</channel>', '<item><title>(none)</title></item></channel>');
   const result = await validateXML({
-    xml: [{ fileName: file.replace(/[^\w.]/g, '_'), contents: read(site, file) }],
+    xml: [{ fileName: file.replace(/[^\w.]/g, '_'), contents }],
     schema: [{ fileName: schema, contents: readFileSync(path.join(SCHEMAS, schema), 'utf8') }],
   });
   return result.errors.map((error) => `${site.folder}/${file}:${error.loc?.lineNumber ?? '?'}: ${error.message}`);
@@ -180,7 +186,14 @@ describe.each(SITES)('$name (built for $home)', (site) => {
       const links = items.map((item) => text(child(item, 'link')));
       const guids = items.map((item) => text(child(child(item, 'guid'), '#text')) || text(child(item, 'guid')));
       expect(new Set(guids).size, `${feed}: every guid once`).toBe(items.length);
-      for (const link of links) expect(published, `${feed}: ${link} is not a published page`).toContain(link);
+      for (const link of links) {
+        const url = new URL(link);
+        const page = url.href.slice(0, url.href.length - url.hash.length);
+        expect(published, `${feed}: ${link} is not a published page`).toContain(page);
+        // A link into a page (a correction's own paragraph) names an id the page has.
+        const file = fileOf(site, page);
+        if (url.hash && file) expect(read(site, file), `${feed}: ${link}`).toContain(`id="${url.hash.slice(1)}"`);
+      }
     }
   });
 

@@ -156,12 +156,19 @@ export async function axeViolations(
 export async function serveWithHeadersFile(page: Page, origin: string, dist: string): Promise<void> {
   const headers = parseHeadersFile(readFileSync(path.join(ROOT, dist, '_headers'), 'utf8'));
   await page.route(`${origin}/**`, async (route) => {
-    const response = await route.fetch();
-    const merged: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers())) {
-      if (name !== 'content-length' && name !== 'content-encoding') merged[name] = value;
+    try {
+      const response = await route.fetch();
+      const merged: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers())) {
+        if (name !== 'content-length' && name !== 'content-encoding') merged[name] = value;
+      }
+      for (const header of headers) merged[header.name.toLowerCase()] = header.value;
+      await route.fulfill({ response, headers: merged });
+    } catch (error) {
+      // A page may still be loading something when its test ends (a preview's code or data, fetched
+      // on the last focus): that request is dropped, not reported as an error of the run.
+      if (/Test ended|has been disposed|has been closed/.test(String(error))) return;
+      throw error;
     }
-    for (const header of headers) merged[header.name.toLowerCase()] = header.value;
-    await route.fulfill({ response, headers: merged });
   });
 }

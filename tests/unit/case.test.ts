@@ -49,9 +49,10 @@ describe('buildCase on a valid case', () => {
     expect(b?.direction).toBe('out');
   });
 
-  test('lists outgoing groups before incoming ones, in vocabulary order', () => {
+  test('lists groups by their strongest grade, then outgoing before incoming, then in vocabulary order', () => {
+    // operates is high, member-of moderate, works-for unverified
     const groups = model.relationsOf('people/li-wei').map((g) => `${g.direction}:${g.rel}`);
-    expect(groups).toEqual(['out:works-for', 'out:operates', 'out:member-of']);
+    expect(groups).toEqual(['out:operates', 'out:member-of', 'out:works-for']);
   });
 
   test('records mentions from bodies as backlinks, reports first', () => {
@@ -67,7 +68,7 @@ describe('buildCase on a valid case', () => {
 
   test('knows where each source is cited', () => {
     const citing = new Set(model.citedBy('print-only').map((c) => c.id));
-    expect(citing).toEqual(new Set(['companies/example-tech', 'locations/example-tower']));
+    expect(citing).toEqual(new Set(['companies/example-tech', 'locations/example-tower', 'reports/first-report']));
   });
 
   test('keeps old slugs as redirects', () => {

@@ -11,6 +11,7 @@ describe('SourceUse.about', () => {
   test('says what kind of statement each citation supports, with its subject', () => {
     const uses = model.citedBy('example-news').filter((use) => use.id === 'people/li-wei');
     expect(uses.map((use) => use.about)).toEqual([
+      { kind: 'text' },
       { kind: 'dispute', about: 'Chinese name', claim: '李威' },
       { kind: 'event', date: '2020-03-05', text: 'Named in the press.' },
       {

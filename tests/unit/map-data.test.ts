@@ -40,18 +40,18 @@ describe('mapData', () => {
   test('lists what is there under the label read from the place’s side, with the grade', () => {
     expect(place('locations/example-tower')?.links).toEqual([
       {
-        id: 'locations/second-site',
-        name: 'Second Site',
-        type: 'locations',
-        label: 'associated with',
-        confidence: 'low',
-      },
-      {
         id: 'companies/example-tech',
         name: 'Example Trading Technology Co.',
         type: 'companies',
         label: 'registered address of',
         confidence: 'confirmed',
+      },
+      {
+        id: 'locations/second-site',
+        name: 'Second Site',
+        type: 'locations',
+        label: 'associated with',
+        confidence: 'low',
       },
     ]);
     expect(place('locations/second-site')?.links).toContainEqual(
@@ -73,8 +73,8 @@ describe('mapData', () => {
   test('round-trips through map.json, which stores each linked entity and label once', () => {
     const file = mapData(model);
     expect(fromMapData(mapDataSchema.parse(JSON.parse(JSON.stringify(file))))).toEqual(data.places);
-    expect(file.labels).toEqual(['associated with', 'registered address of', 'visited by']);
-    expect(file.places.links[0]).toEqual([0, 0, 3, 1, 1, 0]);
+    expect(file.labels).toEqual(['registered address of', 'associated with', 'visited by']);
+    expect(file.places.links[0]).toEqual([0, 0, 0, 1, 1, 3]);
   });
 
   test('refuses a map.json whose columns disagree or whose indexes point nowhere', () => {
@@ -125,7 +125,7 @@ describe('placeBounds', () => {
 describe('linksByLabel and typesAt', () => {
   const links = place('locations/example-tower')?.links ?? [];
   test('group links under their labels in order', () => {
-    expect(linksByLabel(links).map((g) => g.label)).toEqual(['associated with', 'registered address of']);
+    expect(linksByLabel(links).map((g) => g.label)).toEqual(['registered address of', 'associated with']);
   });
   test('name the kinds of entity at a place, other places aside', () => {
     expect(typesAt(links)).toEqual(['companies']);

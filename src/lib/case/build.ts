@@ -11,6 +11,7 @@ import { indicatorCheck } from './check-indicators.ts';
 import { checkWholeCase } from './check-whole-case.ts';
 import { checkLineage } from './check-lineage.ts';
 import { checkDates } from './check-dates.ts';
+import { checkCorrections, checkFrontPage } from '../front-page.ts';
 import type { AnyCaseInput, BuildOptions, BuildResult } from './types.ts';
 
 /**
@@ -67,6 +68,8 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
   checkLineage(relations.relations, all, log);
   const model = new CaseModel(entries, relations.relations, mentions, redirects);
   checkWholeCase(model, { all, brokenEnds: refs.brokenEnds, complete: unparsed.size === 0 }, log);
+  // The front page's findings and the corrections' sources, checked like every other reference.
+  log.problems.push(...checkFrontPage(model), ...checkCorrections(model));
   return { model, problems: log.problems };
 }
 

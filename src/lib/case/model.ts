@@ -148,7 +148,7 @@ export class CaseModel {
     return this.#relationsByEntity.get(id) ?? [];
   }
 
-  /** An entity's relationships grouped under their labels, in vocabulary order, outgoing first. */
+  /** An entity's relationships grouped under their labels, strongest grade first, then outgoing, then by vocabulary. */
   relationsOf(id: string): RelationGroup[] {
     const groups = new Map<string, RelationGroup>();
     for (const view of this.relationViews(id)) {
@@ -167,19 +167,21 @@ export class CaseModel {
       }
       group.items.push(view);
     }
-    const sorted = [...groups.values()].sort(
-      (a, b) =>
-        (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1) ||
-        (RELATION_ORDER.get(a.rel) ?? 0) - (RELATION_ORDER.get(b.rel) ?? 0),
-    );
-    for (const group of sorted) {
+    for (const group of groups.values()) {
       group.items.sort(
         (a, b) =>
           confidenceRank(a.relation.confidence) - confidenceRank(b.relation.confidence) ||
           byName(this.entries.get(a.other) ?? { name: a.other }, this.entries.get(b.other) ?? { name: b.other }),
       );
     }
-    return sorted;
+    // Strongest evidence first: by the group's best grade, then outgoing before incoming, then vocabulary.
+    const best = (group: RelationGroup) => confidenceRank(group.items[0]?.relation.confidence ?? 'unverified');
+    return [...groups.values()].sort(
+      (a, b) =>
+        best(a) - best(b) ||
+        (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1) ||
+        (RELATION_ORDER.get(a.rel) ?? 0) - (RELATION_ORDER.get(b.rel) ?? 0),
+    );
   }
 
   /** Ids of the entities related to this one, each once. */

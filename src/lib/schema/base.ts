@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { alias, dispute, event, link, partialDate, sourceList } from './fields.ts';
+import { alias, correction, dispute, event, link, partialDate, sourceList } from './fields.ts';
 
 /**
  * The fields every entity shares, whatever its type.
@@ -51,6 +51,8 @@ export function entityBase<I extends z.ZodType>(image: () => I) {
     images: z.array(imageField(image)).default([]),
     /** When the entry was last revised (YYYY-MM-DD). */
     updated: partialDate.optional(),
+    /** Corrections made since publication, shown under their own heading and in the corrections feed. */
+    corrections: z.array(correction).default([]),
     /** Drafts show in `astro dev` only and never reach a production build. */
     draft: z.boolean().default(false),
     /** Old slugs (or type/slug) that must keep working and redirect here. */

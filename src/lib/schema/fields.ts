@@ -117,6 +117,18 @@ export const event = z.strictObject({
   sources: requiredSources,
   /** An announced event that has not happened yet (a hearing, a sanction taking effect): its date may lie ahead. */
   planned: z.boolean().optional(),
+  /** How sure the material is of it, on the scale relationships use; ungraded when absent. */
+  confidence: confidence.optional(),
+});
+
+/** A correction of a published entry: what was wrong, when it was put right, and on what evidence. */
+export const correction = z.strictObject({
+  /** When the correction was made: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: partialDate,
+  /** What was corrected, in a sentence or two, as readers will see it. */
+  text: z.string().trim().min(1, { error: 'say what was corrected' }),
+  /** Citations for the corrected version, if any. */
+  sources: sourceList.default([]),
 });
 
 /** Another name for an entry; a plain string or an object saying who uses it. */

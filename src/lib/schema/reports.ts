@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { partialDate, sourceList } from './fields.ts';
+import { correction, partialDate, sourceList } from './fields.ts';
+import { frontPage } from './front-page.ts';
 
 /** Builds the schema of a narrative report (MDX). */
 export function reportSchema() {
@@ -16,6 +17,10 @@ export function reportSchema() {
     sources: sourceList.default([]),
     /** When it was last revised. */
     updated: partialDate.optional(),
+    /** Corrections made since publication, shown under their own heading and in the corrections feed. */
+    corrections: z.array(correction).default([]),
+    /** What the front page says first, declared in one report only. */
+    front_page: frontPage.optional(),
     /** Order on the reports index and home page (lower first); by date when equal. */
     order: z.number().int().default(100),
     /** Drafts show in `astro dev` only. */
