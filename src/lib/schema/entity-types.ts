@@ -57,7 +57,7 @@ export const ENTITY_TYPE_INFO: Readonly<Record<EntityType, EntityTypeInfo>> = {
     key: 'people',
     label: 'Person',
     plural: 'People',
-    blurb: 'Individuals named in the material: suspects, officials, researchers and the people quoted.',
+    blurb: 'Individuals the sources name: suspects, officials, researchers and the people they quote.',
     colour: '#1f5fa8',
     colourDark: '#8ab4f8',
     shape: 'circle',
