@@ -8,6 +8,7 @@ import { ENTITY_TYPES, type EntityType } from './schema/entity-types.ts';
 import { IDENTITY_KINDS, isIndicatorKind, type IdentityKind } from './schema/identities.ts';
 import { RELATION_KEYS, RELATIONS, type RelationKey } from './schema/relations.ts';
 import { SLUG_PATTERN } from './schema/fields.ts';
+import { slugOf } from './slug.ts';
 
 /**
  * A STIX 2.1 bundle (from OpenCTI, MISP, or casefile's own export) turned into a case folder: one
@@ -129,19 +130,6 @@ export function gradeOf(confidence: number): Confidence {
   if (confidence >= 30) return 'moderate';
   if (confidence >= 18) return 'low';
   return 'unverified';
-}
-
-/** A slug from a name: lowercase ASCII words joined by hyphens, at most about 60 characters. */
-export function slugOf(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (words.length <= 60) return words;
-  const cut = words.slice(0, 60);
-  return cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
 }
 
 /** The date part of a STIX timestamp, as a casefile date (YYYY-MM-DD). */

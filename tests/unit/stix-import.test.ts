@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { caseBundle, type StixBundle, type StixObject } from '../../src/lib/stix.ts';
-import { gradeOf, importStixBundle, slugOf, type StixImport } from '../../src/lib/stix-import.ts';
+import { gradeOf, importStixBundle, type StixImport } from '../../src/lib/stix-import.ts';
 import { checkCase, checkCaseFolder } from '../../src/reader/read-case.ts';
 import { memorySource } from '../../src/reader/content-source.ts';
 import { stixErrors } from './stix-validator.ts';
+import { slugOf } from '../../src/lib/slug.ts';
 
 /**
  * `npm run import -- stix` inverts the STIX export: the fixture case exported, imported into an
