@@ -73,4 +73,4 @@ if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
-console.log(`${shown}: passes the build's content check`);
+console.log(`${shown}: passes the build’s content check`);

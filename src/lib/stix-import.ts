@@ -6,7 +6,7 @@ import { parsePartialDate } from './dates.ts';
 import { CONFIDENCE_INFO, CONFIDENCE_LEVELS, type Confidence } from './schema/confidence.ts';
 import { ENTITY_TYPES, type EntityType } from './schema/entity-types.ts';
 import { IDENTITY_KINDS, isIndicatorKind, type IdentityKind } from './schema/identities.ts';
-import { RELATION_KEYS, RELATIONS, type RelationKey } from './schema/relations.ts';
+import { RELATION_KEYS, RELATIONS, relationInfo, type RelationKey } from './schema/relations.ts';
 import { SLUG_PATTERN } from './schema/fields.ts';
 import { slugOf } from './slug.ts';
 
@@ -692,7 +692,7 @@ function relationFor(
   to: EntityType,
 ): { key: RelationKey; exact: boolean } {
   const allowed = (key: RelationKey): boolean => {
-    const info: { from?: readonly EntityType[]; to?: readonly EntityType[] } = RELATIONS[key];
+    const info = relationInfo(key);
     return (!info.from || info.from.includes(from)) && (!info.to || info.to.includes(to));
   };
   const candidates = BY_STIX_TYPE.get(stixType) ?? [];

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -285,5 +286,50 @@ describe('slugOf', () => {
     ['高强', ''],
   ])('%s → %s', (name, slug) => {
     expect(slugOf(name)).toBe(slug);
+  });
+});
+
+describe('npm run import', () => {
+  const bundleFile = path.join(root, 'tests/fixtures/stix-import/opencti-bundle.json');
+  const out = mkdtempSync(path.join(tmpdir(), 'casefile-import-cli-'));
+  folders.push(out);
+  /** Runs the command; its exit code and output. */
+  const run = (args: string[]): { code: number; output: string } => {
+    try {
+      const output = execFileSync(
+        path.join(root, 'node_modules/.bin/node'),
+        [path.join(root, 'src/cli/import.ts'), ...args],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        },
+      );
+      return { code: 0, output };
+    } catch (error) {
+      const failed = error as { status: number; stdout: string; stderr: string };
+      return { code: failed.status, output: `${failed.stdout}${failed.stderr}` };
+    }
+  };
+
+  test('writes the case, lists what it could not map by id, and says the case passes the check', () => {
+    const result = run(['stix', bundleFile, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('wrote 17 files');
+    expect(result.output).toContain('not imported (8):');
+    expect(result.output).toContain('  ipv4-addr--0b1f6a52-1c8f-4e55-9b0e-000000000071: casefile has no ipv4-addr');
+    expect(result.output).toContain('passes the build’s content check');
+  });
+
+  test('writes nothing over files that exist', () => {
+    const result = run(['stix', bundleFile, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('17 of the files this import would write exist already; nothing was written');
+  });
+
+  test('says how to call it', () => {
+    const result = run(['misp', bundleFile]);
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('usage: npm run import -- stix bundle.json [--out DIR]');
   });
 });
