@@ -521,6 +521,8 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
     unmapped.push({ id: object.id, reason: `a ${object.type} without the name or value casefile needs` });
   }
 
+  const known = new Set([...entities.values()].map((entity) => `${entity.type}/${entity.slug}`));
+
   // Relationships, each in the file of its source end.
   const seen = new Set<string>();
   for (const object of bundle.objects) {
@@ -564,7 +566,8 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
       cited = [bundleSource()];
       approximated.push({ id: object.id, reason: 'cites no document: its source is the bundle itself' });
     }
-    const note = noteOf(text(object, 'description'), rel.key, rel.exact ? undefined : stixType);
+    const described = noteOf(text(object, 'description'), rel.key, rel.exact ? undefined : stixType);
+    const note = described === undefined ? undefined : plainProse(described, known, `${from.type}/${from.slug}`);
     const since = dayOf(object['start_time']);
     const until = dayOf(object['stop_time']);
     from.links.push({
@@ -610,7 +613,9 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
           ...(cited.length > 0 ? { sources: cited } : {}),
           ...(updated && updated !== date ? { updated } : {}),
         },
-        [body, lines.length > 0 ? `What this report covers:\n\n${lines.join('\n')}` : ''].filter(Boolean).join('\n\n'),
+        [plainProse(body, known), lines.length > 0 ? `What this report covers:\n\n${lines.join('\n')}` : '']
+          .filter(Boolean)
+          .join('\n\n'),
       ),
     );
   }
@@ -665,12 +670,13 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
       file(
         `${entity.type}/${entity.slug}.md`,
         { ...entity.data, ...(entity.links.length > 0 ? { links: entity.links } : {}) },
-        entity.body,
+        plainProse(entity.body, known, `${entity.type}/${entity.slug}`),
       ),
     );
   }
   for (const source of sources.values()) files.push(file(`sources/${source.slug}.md`, source.data, ''));
-  const safe = files.map((entry) => ({ path: entry.path, text: defangIndicators(entry.text, indicators) }));
+  const named = namedIndicators(indicators);
+  const safe = files.map((entry) => ({ path: entry.path, text: defangIndicators(entry.text, named) }));
   safe.sort((a, b) => a.path.localeCompare(b.path));
   return { files: safe, unmapped, approximated };
 }
@@ -726,31 +732,54 @@ function noteOf(
 /** A Markdown file with YAML frontmatter. */
 function file(filePath: string, data: Record<string, unknown>, body: string): ImportedFile {
   const yaml = stringify(data, { lineWidth: 0, defaultKeyType: 'PLAIN' });
-  return { path: filePath, text: `---\n${yaml}---\n${escapeBody(body)}${body ? '\n' : ''}` };
+  return { path: filePath, text: `---\n${yaml}---\n${body}${body ? '\n' : ''}` };
 }
 
-/** Body text from another tool, kept from being read as casefile's own syntax or HTML. */
-function escapeBody(body: string): string {
-  return body.replace(/</g, '&lt;').replace(/\[@/g, '[ @');
+/**
+ * Prose from another tool, kept from being read as casefile's own syntax or HTML: a wikilink stays
+ * when it names another imported entry (casefile's own export carries its notes as written), any other
+ * `[[` and every citation mark `[@` (its source ids are not in the bundle) are broken apart.
+ */
+function plainProse(prose: string, known: ReadonlySet<string>, self?: string): string {
+  return prose
+    .replace(/</g, '&lt;')
+    .replace(/\[@/g, '[ @')
+    .replace(/\[\[([^\]|]*)(\|[^\]]*)?\]\]/g, (link: string, target: string) =>
+      known.has(target.trim()) && target.trim() !== self ? link : `[ [${link.slice(2)}`,
+    )
+    .replace(/\[\[(?![a-z]+\/[a-z0-9-]+(?:\|[^\]]*)?\]\])/g, '[ [');
+}
+
+/** An indicator the bundle names, with what it is written as outside its own `value`. */
+interface NamedIndicator {
+  value: string;
+  shown: string;
+  /** Its own identity's `value` line, which keeps it plain for tools. */
+  ownLine: RegExp;
+}
+
+/** The bundle's indicators, longest first, so a URL is defanged whole before its domain is. */
+function namedIndicators(indicators: readonly { kind: 'domain' | 'url' | 'email'; value: string }[]): NamedIndicator[] {
+  return [...indicators]
+    .sort((a, b) => b.value.length - a.value.length)
+    .map(({ kind, value }) => ({
+      value,
+      shown: defang(kind, value),
+      ownLine: new RegExp(`^\\s*value: ['"]?${escapeRegExp(value)}['"]?$`),
+    }));
 }
 
 /**
  * Writes every adversary domain, URL and email address the bundle names defanged wherever it occurs
  * outside its own identity's `value`, as the strict build requires.
  */
-function defangIndicators(
-  fileText: string,
-  indicators: readonly { kind: 'domain' | 'url' | 'email'; value: string }[],
-): string {
+function defangIndicators(fileText: string, indicators: readonly NamedIndicator[]): string {
   let out = fileText;
-  // Longest first, so a URL is defanged whole before its domain is.
-  for (const { kind, value } of [...indicators].sort((a, b) => b.value.length - a.value.length)) {
-    const shown = defang(kind, value);
+  for (const { value, shown, ownLine } of indicators) {
+    if (!out.includes(value)) continue;
     out = out
       .split('\n')
-      .map((line) =>
-        new RegExp(`^\\s*value: ['"]?${escapeRegExp(value)}['"]?$`).test(line) ? line : line.split(value).join(shown),
-      )
+      .map((line) => (ownLine.test(line) ? line : line.split(value).join(shown)))
       .join('\n');
   }
   return out;

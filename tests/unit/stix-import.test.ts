@@ -229,6 +229,12 @@ describe('a bundle as OpenCTI writes one', () => {
     expect(actor).toContain('  - rel: attributed-to\n    to: actors/otter-crew\n    confidence: moderate');
   });
 
+  test('keeps a description from being read as casefile syntax: a wikilink only to another imported entry', () => {
+    expect(files['actors/silver-otter.md']).toContain(
+      'note: Shared infrastructure with [[actors/otter-crew]] and [ [actors/silver-otter]], not [ [people/nobody]] [ @cert-report] &lt;b>bold&lt;/b>.',
+    );
+  });
+
   test('a relationship with no grade and no reference is unverified, resting on the bundle itself', () => {
     expect(files['people/mira-example.md']).toContain(
       '    confidence: unverified\n    sources:\n      - stix-bundle-opencti-bundle\n    note: STIX relationship "part-of"',
