@@ -3,12 +3,13 @@ import { z } from 'astro/zod';
 import { defang } from './defang.ts';
 import { hasHanzi } from './hanzi.ts';
 import { parsePartialDate } from './dates.ts';
-import { CONFIDENCE_INFO, CONFIDENCE_LEVELS, type Confidence } from './schema/confidence.ts';
+import type { Confidence } from './schema/confidence.ts';
 import { ENTITY_TYPES, type EntityType } from './schema/entity-types.ts';
 import { IDENTITY_KINDS, isIndicatorKind, type IdentityKind } from './schema/identities.ts';
-import { RELATION_KEYS, RELATIONS, relationInfo, type RelationKey } from './schema/relations.ts';
 import { SLUG_PATTERN } from './schema/fields.ts';
 import { slugOf } from './slug.ts';
+import { gradeOf, noteOf, relationFor } from './stix-import-relations.ts';
+import { defangIndicators, namedIndicators, plainProse, summaryAndBody } from './stix-import-prose.ts';
 
 /**
  * A STIX 2.1 bundle (from OpenCTI, MISP, or casefile's own export) turned into a case folder: one
@@ -100,38 +101,6 @@ const DOSSIER_DESCRIPTION = 'casefile dossier';
 /** Catalogue names as the export writes them (`mitre-attack`), back to the names authors use. */
 const CATALOGUES: Record<string, string> = { 'mitre-attack': 'MITRE ATT&CK', cve: 'CVE' };
 
-/** Relations by STIX relationship_type, for bundles whose descriptions do not name casefile's own. */
-const BY_STIX_TYPE = new Map<string, RelationKey[]>();
-for (const key of RELATION_KEYS) {
-  const list = BY_STIX_TYPE.get(RELATIONS[key].stix) ?? [];
-  list.push(key);
-  BY_STIX_TYPE.set(RELATIONS[key].stix, list);
-}
-
-/** STIX relationship types with a near casefile relation, where the vocabulary has no exact one. */
-const NEAR_RELATION: Record<string, RelationKey> = {
-  owns: 'operates',
-  'part-of': 'member-of',
-  exploits: 'uses',
-  indicates: 'attributed-to',
-  'originates-from': 'located-at',
-  'based-at': 'located-at',
-  'resides-at': 'located-at',
-  hosts: 'uses',
-  'variant-of': 'derived-from',
-  impersonates: 'associated-with',
-  'communicates-with': 'associated-with',
-};
-
-/** The grade a STIX `confidence` (0–100) reads as: inside STIX's own band, the nearer of its grades. */
-export function gradeOf(confidence: number): Confidence {
-  // High 70–100 holds confirmed (95) and high (80); Med 30–69 moderate; Low 1–29 low (25) and unverified (10).
-  if (confidence >= 70) return confidence >= 88 ? 'confirmed' : 'high';
-  if (confidence >= 30) return 'moderate';
-  if (confidence >= 18) return 'low';
-  return 'unverified';
-}
-
 /** The date part of a STIX timestamp, as a casefile date (YYYY-MM-DD). */
 function dayOf(timestamp: unknown): string | undefined {
   if (typeof timestamp !== 'string') return undefined;
@@ -148,20 +117,6 @@ function text(object: StixObject, key: string): string | undefined {
 function texts(object: StixObject, key: string): string[] {
   const value = object[key];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
-}
-
-/**
- * Splits a description into a one-line summary (at most 300 characters, the schema's limit) and
- * the rest, which becomes the body.
- */
-function summaryAndBody(description: string | undefined, fallback: string): { summary: string; body: string } {
-  if (!description) return { summary: fallback, body: '' };
-  const firstLine = description.split(/\n\s*\n|\n/)[0]?.trim() ?? '';
-  if (firstLine.length <= 300 && firstLine === description.trim()) return { summary: firstLine, body: '' };
-  const sentence = /^(.{20,300}?[.!?])(\s|$)/.exec(firstLine)?.[1];
-  const summary =
-    sentence ?? (firstLine.length <= 300 ? firstLine : `${firstLine.slice(0, 297).replace(/\s+\S*$/, '')}…`);
-  return { summary, body: description.trim() };
 }
 
 /** The parts casefile's export writes into a source reference: `title[, date][: “quote”][ (locator)]`. */
@@ -686,106 +641,8 @@ function catalogueId(reference: ExternalReference): reference is ExternalReferen
   return reference.external_id !== undefined && reference.description === undefined;
 }
 
-/**
- * The casefile relation a STIX relationship stands for: the one whose label casefile's export wrote
- * at the head of the description; else the vocabulary's relation of that STIX type allowed between
- * the two ends; else a near one; else `associated-with`.
- */
-function relationFor(
-  stixType: string,
-  description: string | undefined,
-  from: EntityType,
-  to: EntityType,
-): { key: RelationKey; exact: boolean } {
-  const allowed = (key: RelationKey): boolean => {
-    const info = relationInfo(key);
-    return (!info.from || info.from.includes(from)) && (!info.to || info.to.includes(to));
-  };
-  const candidates = BY_STIX_TYPE.get(stixType) ?? [];
-  const labelled = candidates.find((key) => description?.startsWith(`${RELATIONS[key].forward} (`));
-  if (labelled && allowed(labelled)) return { key: labelled, exact: true };
-  const typed = candidates.find((key) => allowed(key) && !(stixType === 'related-to' && key !== 'associated-with'));
-  if (typed) return { key: typed, exact: stixType !== 'related-to' };
-  const near = NEAR_RELATION[stixType];
-  if (near && allowed(near)) return { key: near, exact: false };
-  return { key: 'associated-with', exact: false };
-}
-
-/** The note of a link: what the export wrote after the relation's label and grade, or the description. */
-function noteOf(
-  description: string | undefined,
-  rel: RelationKey,
-  originalType: string | undefined,
-): string | undefined {
-  const prefix = `${RELATIONS[rel].forward} (`;
-  let note = description;
-  if (description?.startsWith(prefix)) {
-    const grades = CONFIDENCE_LEVELS.map((level) => CONFIDENCE_INFO[level].label);
-    const grade = grades.find((label) => description.startsWith(`${prefix}${label})`));
-    note = grade ? description.slice(`${prefix}${grade})`.length).replace(/^: /, '') : description;
-  }
-  const said = originalType ? `STIX relationship "${originalType}"` : '';
-  const parts = [said, note?.trim()].filter(Boolean);
-  return parts.length > 0 ? parts.join(': ') : undefined;
-}
-
 /** A Markdown file with YAML frontmatter. */
 function file(filePath: string, data: Record<string, unknown>, body: string): ImportedFile {
   const yaml = stringify(data, { lineWidth: 0, defaultKeyType: 'PLAIN' });
   return { path: filePath, text: `---\n${yaml}---\n${body}${body ? '\n' : ''}` };
-}
-
-/**
- * Prose from another tool, kept from being read as casefile's own syntax or HTML: a wikilink stays
- * when it names another imported entry (casefile's own export carries its notes as written), any other
- * `[[` and every citation mark `[@` (its source ids are not in the bundle) are broken apart.
- */
-function plainProse(prose: string, known: ReadonlySet<string>, self?: string): string {
-  return prose
-    .replace(/</g, '&lt;')
-    .replace(/\[@/g, '[ @')
-    .replace(/\[\[([^\]|]*)(\|[^\]]*)?\]\]/g, (link: string, target: string) =>
-      known.has(target.trim()) && target.trim() !== self ? link : `[ [${link.slice(2)}`,
-    )
-    .replace(/\[\[(?![a-z]+\/[a-z0-9-]+(?:\|[^\]]*)?\]\])/g, '[ [');
-}
-
-/** An indicator the bundle names, with what it is written as outside its own `value`. */
-interface NamedIndicator {
-  value: string;
-  shown: string;
-  /** Its own identity's `value` line, which keeps it plain for tools. */
-  ownLine: RegExp;
-}
-
-/** The bundle's indicators, longest first, so a URL is defanged whole before its domain is. */
-function namedIndicators(indicators: readonly { kind: 'domain' | 'url' | 'email'; value: string }[]): NamedIndicator[] {
-  return [...indicators]
-    .sort((a, b) => b.value.length - a.value.length)
-    .map(({ kind, value }) => ({
-      value,
-      shown: defang(kind, value),
-      ownLine: new RegExp(`^\\s*value: ['"]?${escapeRegExp(value)}['"]?$`),
-    }));
-}
-
-/**
- * Writes every adversary domain, URL and email address the bundle names defanged wherever it occurs
- * outside its own identity's `value`, as the strict build requires.
- */
-function defangIndicators(fileText: string, indicators: readonly NamedIndicator[]): string {
-  let out = fileText;
-  for (const { value, shown, ownLine } of indicators) {
-    if (!out.includes(value)) continue;
-    out = out
-      .split('\n')
-      .map((line) => (ownLine.test(line) ? line : line.split(value).join(shown)))
-      .join('\n');
-  }
-  return out;
-}
-
-/** A string as a literal inside a regular expression. */
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
