@@ -10,7 +10,9 @@ import { collectionSchemas } from '../../src/lib/schema/index.ts';
 import { COLLECTIONS } from '../../src/lib/schema/entity-types.ts';
 import { parsePartialDate, type PartialDate } from '../../src/lib/dates.ts';
 import { splitFrontmatter } from '../../src/reader/frontmatter.ts';
-import { checkCaseFolder } from '../../src/reader/read-case.ts';
+import { checkCase, checkCaseFolder } from '../../src/reader/read-case.ts';
+import { memorySource } from '../../src/reader/content-source.ts';
+import { starterCase } from '../../src/lib/starter-case.ts';
 import { schemaDocs } from '../../src/cli/schema-docs.ts';
 
 /**
@@ -139,6 +141,21 @@ describe('npm run new', () => {
     const result = run('new-entry.ts', ['person', 'X'], env);
     expect(result.code).toBe(2);
     expect(result.output).toContain('types: actors, people, companies, locations, identities, tools, reports, sources');
+  });
+});
+
+describe('starterCase', () => {
+  test('is a case without problems, its report dated the day given', () => {
+    const files = starterCase(today);
+    const { problems, model } = checkCase(
+      memorySource(Object.fromEntries(files.map((file) => [file.path, file.text]))),
+      {
+        includeDrafts: false,
+      },
+    );
+    expect(problems).toEqual([]);
+    expect(model.reports.map((report) => report.date)).toEqual(['2024-05-06']);
+    expect(model.relations).toHaveLength(5);
   });
 });
 
