@@ -189,7 +189,7 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
           title,
           publisher: reference.source_name,
           ...(date ? { date } : {}),
-          ...(reference.url && /^https?:\/\//i.test(reference.url)
+          ...(reference.url && /^https?:\/\//i.test(reference.url) && URL.canParse(reference.url)
             ? { url: reference.url }
             : { no_url_reason: `the STIX bundle ${options.bundleName} gives no web address for it` }),
         },
@@ -636,9 +636,12 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
   return { files: safe, unmapped, approximated };
 }
 
-/** True for a catalogue entry (an ATT&CK or CVE id) rather than a document. */
+/** True for a catalogue entry (an ATT&CK or CVE id, or any id given without a description) rather than a document. */
 function catalogueId(reference: ExternalReference): reference is ExternalReference & { external_id: string } {
-  return reference.external_id !== undefined && reference.description === undefined;
+  return (
+    reference.external_id !== undefined &&
+    (reference.description === undefined || Object.hasOwn(CATALOGUES, reference.source_name))
+  );
 }
 
 /** A Markdown file with YAML frontmatter. */
