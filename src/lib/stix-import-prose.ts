@@ -6,17 +6,21 @@ import { defang } from './defang.ts';
  */
 
 /**
- * Splits a description into a one-line summary (at most 300 characters, the schema's limit) and
- * the rest, which becomes the body.
+ * Splits a description into a one-line summary of at most `limit` characters (the schema's: 300 for
+ * an entity, 400 for a report) and, when it does not fit whole, the full text as the body.
  */
-export function summaryAndBody(description: string | undefined, fallback: string): { summary: string; body: string } {
+export function summaryAndBody(
+  description: string | undefined,
+  fallback: string,
+  limit: number,
+): { summary: string; body: string } {
   if (!description) return { summary: fallback, body: '' };
-  const firstLine = description.split(/\n\s*\n|\n/)[0]?.trim() ?? '';
-  if (firstLine.length <= 300 && firstLine === description.trim()) return { summary: firstLine, body: '' };
-  const sentence = /^(.{20,300}?[.!?])(\s|$)/.exec(firstLine)?.[1];
-  const summary =
-    sentence ?? (firstLine.length <= 300 ? firstLine : `${firstLine.slice(0, 297).replace(/\s+\S*$/, '')}…`);
-  return { summary, body: description.trim() };
+  const whole = description.trim();
+  const firstLine = whole.split('\n')[0]?.trim() ?? '';
+  if (firstLine.length <= limit && firstLine === whole) return { summary: whole, body: '' };
+  const sentence = new RegExp(`^(.{20,${String(limit)}}?[.!?])(\\s|$)`).exec(firstLine)?.[1];
+  const cut = `${firstLine.slice(0, limit - 1).replace(/\s+\S*$/, '')}…`;
+  return { summary: sentence ?? (firstLine.length <= limit ? firstLine : cut), body: whole };
 }
 
 /**

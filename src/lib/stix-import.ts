@@ -232,7 +232,7 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
   const add = (object: StixObject, type: EntityType, name: string, data: Record<string, unknown>, fallback: string) => {
     const folder = type;
     const slug = dossierSlug(object, folder) ?? slugOf(name);
-    const { summary, body } = summaryAndBody(text(object, 'description'), fallback);
+    const { summary, body } = summaryAndBody(text(object, 'description'), fallback, 300);
     if (!text(object, 'description'))
       approximated.push({ id: object.id, reason: `no description: its summary says only what kind of object it is` });
     const cited = citationsOf(object);
@@ -553,6 +553,7 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
     const { summary, body } = summaryAndBody(
       text(object, 'description'),
       `A report from the STIX bundle ${options.bundleName}.`,
+      400,
     );
     const cited = citationsOf(object);
     const updated = dayOf(object['modified'] ?? object['created']);
@@ -564,7 +565,7 @@ export function importStixBundle(input: unknown, options: ImportOptions): StixIm
           title,
           date,
           author: authorOf(object) ?? 'unknown',
-          summary: summary.length > 400 ? `${summary.slice(0, 399)}…` : summary,
+          summary,
           ...(cited.length > 0 ? { sources: cited } : {}),
           ...(updated && updated !== date ? { updated } : {}),
         },
