@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { caseBundle, type StixBundle, type StixObject } from '../../src/lib/stix.ts';
 import { importStixBundle, type StixImport } from '../../src/lib/stix-import.ts';
 import { gradeOf } from '../../src/lib/stix-import-relations.ts';
+import { summaryAndBody } from '../../src/lib/stix-import-prose.ts';
 import { checkCase, checkCaseFolder } from '../../src/reader/read-case.ts';
 import { memorySource } from '../../src/reader/content-source.ts';
 import { stixErrors } from './stix-validator.ts';
@@ -338,5 +339,31 @@ describe('npm run import', () => {
     const result = run(['misp', bundleFile]);
     expect(result.code).toBe(2);
     expect(result.output).toContain('usage: npm run import -- stix bundle.json [--out DIR]');
+  });
+});
+
+describe('summaryAndBody', () => {
+  const long = `${'word '.repeat(70).trim()}.`; // 350 characters, one sentence
+
+  test('a one-line description within the limit is the summary, with no body', () => {
+    expect(summaryAndBody(long, 'fallback', 400)).toEqual({ summary: long, body: '' });
+  });
+
+  test('a longer one is cut at a word, and the whole text becomes the body', () => {
+    const { summary, body } = summaryAndBody(long, 'fallback', 300);
+    expect(summary.endsWith('word…')).toBe(true);
+    expect(summary.length).toBeLessThanOrEqual(300);
+    expect(body).toBe(long);
+  });
+
+  test('several paragraphs: the first sentence is the summary', () => {
+    expect(summaryAndBody('First sentence of it here. Second one.\n\nMore.', 'fallback', 300)).toEqual({
+      summary: 'First sentence of it here.',
+      body: 'First sentence of it here. Second one.\n\nMore.',
+    });
+  });
+
+  test('no description: the fallback', () => {
+    expect(summaryAndBody(undefined, 'fallback', 300)).toEqual({ summary: 'fallback', body: '' });
   });
 });
