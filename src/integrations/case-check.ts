@@ -1,12 +1,16 @@
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { caseAfterChange, checkedCase } from '../reader/session.ts';
+import type { IncomingMessage } from 'node:http';
+import { caseAfterChange, checkedCase, currentCase } from '../reader/session.ts';
 import { CaseError, formatProblems } from '../lib/problems.ts';
+import { problemsPage } from '../lib/problems-page.ts';
 
 /**
  * Checks the whole case before Astro reads a single entry. A production build with any problem stops
  * here with one list of them all, so no half-built site is ever written. Under `astro dev` problems
- * are printed (and re-checked on every change) while the server keeps running, drafts included.
+ * are printed (and re-checked on every change) while the server keeps running, drafts included,
+ * and every page the browser asks for is the list of them until they are fixed: the open page
+ * reloads when a change brings problems or clears them.
  */
 export function caseCheck(options: { contentRoot: string }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
@@ -31,11 +35,28 @@ export function caseCheck(options: { contentRoot: string }): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(root);
+        const viteClient = `${server.config.base.replace(/\/?$/, '/')}@vite/client`;
+        server.middlewares.use((request, response, next) => {
+          const { problems } = currentCase(root);
+          if (problems.length === 0 || !asksForPage(request)) {
+            next();
+            return;
+          }
+          response.statusCode = 500;
+          response.setHeader('content-type', 'text/html; charset=utf-8');
+          response.setHeader('cache-control', 'no-store');
+          response.end(problemsPage(problems, viteClient));
+        });
+        let shown = formatProblems(currentCase(root).problems);
         const recheck = (file: string) => {
           if (!file.startsWith(root)) return;
           const { problems } = caseAfterChange(root, file);
           if (problems.length > 0) logger.warn(`\n${formatProblems(problems)}`);
           else logger.info('case checked: no problems');
+          // The open page shows the new list, or its own content again once the list is empty.
+          const now = formatProblems(problems);
+          if (now !== shown) server.hot.send({ type: 'full-reload', path: '*' });
+          shown = now;
         };
         server.watcher.on('change', recheck);
         server.watcher.on('add', recheck);
@@ -43,4 +64,14 @@ export function caseCheck(options: { contentRoot: string }): AstroIntegration {
       },
     },
   };
+}
+
+/** Whether a request is a browser asking for a page (not a script, style, image or the dev server's own files). */
+function asksForPage(request: IncomingMessage): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+  if (/\/@|\/_astro\/|\/node_modules\//.test(pathname)) return false;
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  if (last.includes('.') && !last.endsWith('.html')) return false;
+  return (request.headers.accept ?? '').includes('text/html');
 }
