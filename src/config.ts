@@ -3,6 +3,8 @@
  * environment; nothing else in src/ names the sample case.
  */
 
+import type { ShareImageSetting } from './lib/page-meta.ts';
+
 /** Settings for the optional street map. */
 export interface TileSettings {
   /** Raster tile URL template with {z}/{x}/{y} (and {s} for subdomains). */
@@ -36,10 +38,11 @@ export interface SiteSettings {
   basemap: string;
   /**
    * Which pages get a sharing image of their own, drawn at build time (about 35 ms of CPU each on a
-   * cold build, none on a rebuild): `all` (dossiers and reports), `reports`, or `none`. The others
-   * share the site's image. A very large case may want `reports`.
+   * cold build, none on a rebuild): `all` (dossiers and reports), `reports`, `none`, or `auto`
+   * (the default: `all` up to 200 entities, `reports` above, see `shareImagesFor`). The others
+   * share the site's image.
    */
-  shareImages: 'all' | 'reports' | 'none';
+  shareImages: ShareImageSetting;
 }
 
 /** Reads a boolean environment variable ("1", "true", "yes"). */
@@ -51,9 +54,9 @@ function envFlag(name: string): boolean | undefined {
 
 /** Reads the share-image setting, refusing a value it does not know. */
 function shareImages(value: string | undefined): SiteSettings['shareImages'] {
-  if (value === undefined || value === '') return 'all';
-  if (value === 'all' || value === 'reports' || value === 'none') return value;
-  throw new Error(`CASEFILE_SHARE_IMAGES is "${value}": write all, reports or none`);
+  if (value === undefined || value === '') return 'auto';
+  if (value === 'auto' || value === 'all' || value === 'reports' || value === 'none') return value;
+  throw new Error(`CASEFILE_SHARE_IMAGES is "${value}": write auto, all, reports or none`);
 }
 
 /** The site's settings; tile settings can be overridden from the environment for other hosts. */

@@ -203,7 +203,8 @@ export async function measureBuild(command: BuildCommand): Promise<BuildMeasure>
     process.execPath,
     path.resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.mjs'),
     'build',
-    ...(command.config ? ['--config', command.config] : []),
+    // Astro 7 joins --config to the root, so an absolute path would be read as under it.
+    ...(command.config ? ['--config', path.relative(command.root, command.config)] : []),
   ];
   const [program = '', ...args] = astro;
   const started = performance.now();
