@@ -4,6 +4,7 @@
  */
 
 import type { ShareImageSetting } from './lib/page-meta.ts';
+import type { EntityBundleSetting } from './lib/entity-bundles.ts';
 
 /** Settings for the optional street map. */
 export interface TileSettings {
@@ -43,6 +44,12 @@ export interface SiteSettings {
    * share the site's image.
    */
   shareImages: ShareImageSetting;
+  /**
+   * Whether each dossier has its own STIX bundle beside the whole case's: `all`, `none`, or `auto`
+   * (the default: up to 4,000 entities, so a large case stays under a static host's 20,000-file
+   * limit; see src/lib/entity-bundles.ts).
+   */
+  entityBundles: EntityBundleSetting;
 }
 
 /** Reads a boolean environment variable ("1", "true", "yes"). */
@@ -57,6 +64,13 @@ function shareImages(value: string | undefined): SiteSettings['shareImages'] {
   if (value === undefined || value === '') return 'auto';
   if (value === 'auto' || value === 'all' || value === 'reports' || value === 'none') return value;
   throw new Error(`CASEFILE_SHARE_IMAGES is "${value}": write auto, all, reports or none`);
+}
+
+/** Reads the per-dossier STIX bundle setting, refusing a value it does not know. */
+function entityBundles(value: string | undefined): SiteSettings['entityBundles'] {
+  if (value === undefined || value === '') return 'auto';
+  if (value === 'auto' || value === 'all' || value === 'none') return value;
+  throw new Error(`CASEFILE_ENTITY_STIX is "${value}": write auto, all or none`);
 }
 
 /** The site's settings; tile settings can be overridden from the environment for other hosts. */
@@ -75,6 +89,7 @@ export const SITE: SiteSettings = {
   },
   basemap: process.env.CASEFILE_BASEMAP ?? '/basemap/tianjin-districts.geojson',
   shareImages: shareImages(process.env.CASEFILE_SHARE_IMAGES),
+  entityBundles: entityBundles(process.env.CASEFILE_ENTITY_STIX),
 };
 
 /** The host street tiles come from, for the Content Security Policy. */
