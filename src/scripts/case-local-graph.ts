@@ -61,7 +61,9 @@ class CaseLocalGraph extends HTMLElement {
             if (!response.ok) throw new Error(`HTTP ${response.status}`);
             // A dossier's JSON record carries its neighbourhood (src/pages/[type]/[slug].json.ts).
             const record: unknown = await response.json();
-            return typeof record === 'object' && record !== null ? Reflect.get(record, 'neighbourhood') : undefined;
+            const neighbourhood: unknown =
+              typeof record === 'object' && record !== null ? Reflect.get(record, 'neighbourhood') : undefined;
+            return neighbourhood;
           });
       this.#data = localGraphSchema.parse(raw);
     } catch (error) {
