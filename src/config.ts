@@ -3,6 +3,9 @@
  * environment; nothing else in src/ names the sample case.
  */
 
+import type { ShareImageSetting } from './lib/page-meta.ts';
+import type { EntityBundleSetting } from './lib/entity-bundles.ts';
+
 /** Settings for the optional street map. */
 export interface TileSettings {
   /** Raster tile URL template with {z}/{x}/{y} (and {s} for subdomains). */
@@ -36,10 +39,17 @@ export interface SiteSettings {
   basemap: string;
   /**
    * Which pages get a sharing image of their own, drawn at build time (about 35 ms of CPU each on a
-   * cold build, none on a rebuild): `all` (dossiers and reports), `reports`, or `none`. The others
-   * share the site's image. A very large case may want `reports`.
+   * cold build, none on a rebuild): `all` (dossiers and reports), `reports`, `none`, or `auto`
+   * (the default: `all` up to 200 entities, `reports` above, see `shareImagesFor`). The others
+   * share the site's image.
    */
-  shareImages: 'all' | 'reports' | 'none';
+  shareImages: ShareImageSetting;
+  /**
+   * Whether each dossier has its own STIX bundle beside the whole case's: `all`, `none`, or `auto`
+   * (the default: up to 4,000 entities, so a large case stays under a static host's 20,000-file
+   * limit; see src/lib/entity-bundles.ts).
+   */
+  entityBundles: EntityBundleSetting;
 }
 
 /** Reads a boolean environment variable ("1", "true", "yes"). */
@@ -51,9 +61,16 @@ function envFlag(name: string): boolean | undefined {
 
 /** Reads the share-image setting, refusing a value it does not know. */
 function shareImages(value: string | undefined): SiteSettings['shareImages'] {
-  if (value === undefined || value === '') return 'all';
-  if (value === 'all' || value === 'reports' || value === 'none') return value;
-  throw new Error(`CASEFILE_SHARE_IMAGES is "${value}": write all, reports or none`);
+  if (value === undefined || value === '') return 'auto';
+  if (value === 'auto' || value === 'all' || value === 'reports' || value === 'none') return value;
+  throw new Error(`CASEFILE_SHARE_IMAGES is "${value}": write auto, all, reports or none`);
+}
+
+/** Reads the per-dossier STIX bundle setting, refusing a value it does not know. */
+function entityBundles(value: string | undefined): SiteSettings['entityBundles'] {
+  if (value === undefined || value === '') return 'auto';
+  if (value === 'auto' || value === 'all' || value === 'none') return value;
+  throw new Error(`CASEFILE_ENTITY_STIX is "${value}": write auto, all or none`);
 }
 
 /** The site's settings; tile settings can be overridden from the environment for other hosts. */
@@ -72,6 +89,7 @@ export const SITE: SiteSettings = {
   },
   basemap: process.env.CASEFILE_BASEMAP ?? '/basemap/tianjin-districts.geojson',
   shareImages: shareImages(process.env.CASEFILE_SHARE_IMAGES),
+  entityBundles: entityBundles(process.env.CASEFILE_ENTITY_STIX),
 };
 
 /** The host street tiles come from, for the Content Security Policy. */

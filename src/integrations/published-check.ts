@@ -53,9 +53,7 @@ export function indicatorsOf(inputs: readonly AnyCaseInput[]): PublishedIndicato
   );
 }
 
-const PAGE_OF_ENTRY = new RegExp(
-  `^(?:graph/local/)?(${COLLECTIONS.join('|')})/([a-z0-9-]+)(?:/index\\.html|\\.json|\\.stix\\.json)$`,
-);
+const PAGE_OF_ENTRY = new RegExp(`^(${COLLECTIONS.join('|')})/([a-z0-9-]+)(?:/index\\.html|\\.json|\\.stix\\.json)$`);
 
 /** The entry a built file shows, when it shows one entry. */
 function entryOfFile(file: string): EntryId | undefined {

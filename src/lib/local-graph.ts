@@ -7,7 +7,7 @@ import { adjacencyOf, type CaseGraph, type GraphEdge, type GraphNode, type Step 
 
 /**
  * The small graphs drawn in SVG: the neighbourhood of one dossier's entity (an "ego" graph, written at
- * build time to `/graph/local/<type>/<slug>.json` and fetched when the reader scrolls to it) and the
+ * build time into the dossier's JSON record `/<type>/<slug>.json` as `neighbourhood` and fetched when the reader scrolls to it) and the
  * part of the case a report focuses on (embedded in the report page). Both are laid out here, at build
  * time, so the browser only scales and draws.
  *

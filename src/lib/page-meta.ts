@@ -20,6 +20,22 @@ export const SITE_OG_IMAGE = '/og/site.png';
 /** Which entries get a sharing image of their own (the site's `shareImages` setting). */
 export type ShareImages = 'all' | 'reports' | 'none';
 
+/** The share-image setting as written: one of the above, or `auto` (decided by the case's size). */
+export type ShareImageSetting = ShareImages | 'auto';
+
+/**
+ * Entities up to which `auto` draws every dossier's card. A card costs about 35 ms of CPU on a cold
+ * build and one file: at 1,000 entities the cards were half of the build's CPU time (measured with
+ * `npm run bench`), so a larger case shares the site's card on dossiers and keeps the reports' own.
+ */
+export const AUTO_SHARE_IMAGES_UP_TO = 200;
+
+/** What a setting means for a case of so many entities. */
+export function shareImagesFor(setting: ShareImageSetting, entities: number): ShareImages {
+  if (setting !== 'auto') return setting;
+  return entities <= AUTO_SHARE_IMAGES_UP_TO ? 'all' : 'reports';
+}
+
 /** Whether an entry has a sharing image of its own under a setting. */
 export function hasOwnImage(id: string, setting: ShareImages): boolean {
   return setting === 'all' || (setting === 'reports' && id.startsWith('reports/'));

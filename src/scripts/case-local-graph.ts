@@ -57,9 +57,13 @@ class CaseLocalGraph extends HTMLElement {
     try {
       const raw: unknown = this.dataset.graph
         ? JSON.parse(this.dataset.graph)
-        : await fetch(this.dataset.src ?? '').then((response) => {
+        : await fetch(this.dataset.src ?? '').then(async (response) => {
             if (!response.ok) throw new Error(`HTTP ${response.status}`);
-            return response.json();
+            // A dossier's JSON record carries its neighbourhood (src/pages/[type]/[slug].json.ts).
+            const record: unknown = await response.json();
+            const neighbourhood: unknown =
+              typeof record === 'object' && record !== null ? Reflect.get(record, 'neighbourhood') : undefined;
+            return neighbourhood;
           });
       this.#data = localGraphSchema.parse(raw);
     } catch (error) {

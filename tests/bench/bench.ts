@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -108,6 +108,10 @@ export interface SizeResult {
   graph: Measured<GraphMeasure> | undefined;
   /** The path finder's k = 3 chains (largest size only). */
   chains: ChainMeasure | undefined;
+  /** Bytes of the measured dossier's HTML. */
+  dossierHtmlBytes: number;
+  /** An author's edit-rebuild (largest size only): one dossier's text changed, the build run again warm. */
+  rebuild: { wallMs: number; coldWallMs: number; ratio: number } | undefined;
   /** Map (largest size only), with the number of locations it shows. */
   map: { locations: number; measure: Measured<MapMeasure> } | undefined;
 }
@@ -218,8 +222,8 @@ function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-/** Builds one site of one size. */
-function buildSite(site: Site, folder: string, caseDir: string): Promise<BuildMeasure> {
+/** Builds one site of one size (casefile `warm`: keeping its cache and output, as an author's next build). */
+function buildSite(site: Site, folder: string, caseDir: string, warm = false): Promise<BuildMeasure> {
   const timerFile = path.join(folder, `${site}-timer.json`);
   if (site === 'casefile') {
     return measureBuild({
@@ -228,6 +232,7 @@ function buildSite(site: Site, folder: string, caseDir: string): Promise<BuildMe
       timerFile,
       outDir: distOf(site, folder),
       config: path.join(ROOT, 'tests/bench/astro.bench.config.mjs'),
+      warm,
     });
   }
   return measureBuild({ root: path.join(folder, site), env: {}, timerFile, outDir: distOf(site, folder) });
@@ -236,6 +241,12 @@ function buildSite(site: Site, folder: string, caseDir: string): Promise<BuildMe
 /** Where each site's build lands. */
 function distOf(site: Site, folder: string): string {
   return site === 'casefile' ? path.join(folder, 'casefile-dist') : path.join(folder, site, 'dist');
+}
+
+/** Bytes of a page's HTML in a built site, NaN when it is missing. */
+function dossierHtmlBytes(dist: string, sitePath: string): number {
+  const file = path.join(dist, sitePath, 'index.html');
+  return existsSync(file) ? statSync(file).size : NaN;
 }
 
 /** Median of each stage over rounds. */
@@ -275,6 +286,29 @@ async function runRound(size: SizeRun, sites: readonly Site[]): Promise<void> {
 }
 
 /**
+ * An author's loop: after a size's last cold build, one dossier's text changes and casefile builds
+ * again, keeping Astro's content cache and the previous output. The dossier is put back afterwards.
+ */
+async function measureRebuild(size: SizeRun): Promise<SizeResult['rebuild']> {
+  // Not the dossier whose page the report weighs (the first person): that page keeps its cold bytes.
+  const dossier = size.model.entitiesOfType('people')[1] ?? size.model.entities[1];
+  const last = size.rounds.at(-1)?.casefile;
+  if (!dossier || !last) return undefined;
+  const file = path.join(size.caseDir, `${dossier.id}.md`);
+  if (!existsSync(file)) return undefined;
+  const original = readFileSync(file, 'utf8');
+  progress(`${size.n} entities: rebuilding after an edit of ${dossier.id}`);
+  try {
+    writeFileSync(file, `${original.trimEnd()}\n\nA sentence added to measure a rebuild.\n`);
+    const warm = await buildSite('casefile', size.folder, size.caseDir, true);
+    progress(`  rebuild: ${(warm.wallMs / 1000).toFixed(1)} s`);
+    return { wallMs: warm.wallMs, coldWallMs: last.wallMs, ratio: warm.wallMs / last.wallMs };
+  } finally {
+    writeFileSync(file, original);
+  }
+}
+
+/**
  * Runs the whole benchmark. Every size gets one round first; more rounds follow, a size at a time,
  * while the next one still fits in the time budget (less a reserve for the browser measures), up to
  * `rounds` per size. Output sizes and browser measures come last, from each size's last builds.
@@ -309,6 +343,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       added = true;
     }
   }
+  const rebuilds = new Map<number, SizeResult['rebuild']>();
+  const largestRun = runs.find((size) => size.n === largest);
+  if (largestRun && !searchOnly) rebuilds.set(largest, await measureRebuild(largestRun));
   for (const size of runs) {
     if (size.rounds.length < options.rounds)
       progress(`${size.n} entities: ${size.rounds.length} round(s), to stay within ${options.budgetMinutes} min`);
@@ -410,6 +447,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       graph,
       chains,
       map,
+      dossierHtmlBytes: dossierHtmlBytes(casefileDist, entityPath),
+      rebuild: rebuilds.get(n),
     });
   }
   const cpu = os.cpus();

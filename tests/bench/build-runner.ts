@@ -6,7 +6,7 @@ import path from 'node:path';
  * Runs one Astro build as a child process and measures it: wall time, CPU time and peak memory of the
  * whole process tree (read from /proc, so Pagefind's indexer, a separate process that GNU time would
  * not see, is counted), Astro's own stage timer (ASTRO_TIMER_PATH: content sync, bundling, page generation)
- * and casefile's stage lines (printed by the markers of tests/bench/stage-timer.ts). Every build is cold: the project's content cache
+ * and casefile's stage lines (printed by the markers of tests/bench/stage-timer.ts). Every build is cold unless asked to be warm: the project's content cache
  * and the previous output are removed first (outside the timing), as on a fresh clone or in CI.
  */
 
@@ -60,6 +60,8 @@ export interface BuildCommand {
   outDir: string;
   /** An Astro config file other than the project's, e.g. the one with the bench's stage markers. */
   config?: string | undefined;
+  /** Keep the content cache and the previous output: an author's second build after an edit. */
+  warm?: boolean | undefined;
 }
 
 /** Reads `casefile:timing <stage> <ms> ms cpu <ms> ms` lines: wall time by stage, and `<stage>:cpu`. */
@@ -196,14 +198,17 @@ function sampleProcessTree(root: number): { stop: () => TreeUsage } {
 /** Runs `astro build` in a project and measures it; throws with the log's tail when the build fails. */
 export async function measureBuild(command: BuildCommand): Promise<BuildMeasure> {
   // Cold build: Astro keeps rendered content in node_modules/.astro and would skip work on a rerun.
-  rmSync(path.join(command.root, 'node_modules/.astro'), { recursive: true, force: true });
+  if (!command.warm) {
+    rmSync(path.join(command.root, 'node_modules/.astro'), { recursive: true, force: true });
+    rmSync(command.outDir, { recursive: true, force: true });
+  }
   rmSync(command.timerFile, { force: true });
-  rmSync(command.outDir, { recursive: true, force: true });
   const astro = [
     process.execPath,
     path.resolve(import.meta.dirname, '../../node_modules/astro/bin/astro.mjs'),
     'build',
-    ...(command.config ? ['--config', command.config] : []),
+    // Astro 7 joins --config to the root, so an absolute path would be read as under it.
+    ...(command.config ? ['--config', path.relative(command.root, command.config)] : []),
   ];
   const [program = '', ...args] = astro;
   const started = performance.now();

@@ -8,7 +8,14 @@ import { cjkCharacters, collectionFace, unicodeRange } from '../../src/lib/font-
 import { checkCorrections, checkFrontPage, findingsOf, frontPageOf } from '../../src/lib/front-page.ts';
 import { caseCorrections, lastUpdated } from '../../src/lib/corrections.ts';
 import { byImportance, gradeCounts, roleOf, seenRange, statusesOf } from '../../src/lib/dossier-facts.ts';
-import { entityJsonLd, gradeLine, jsonLdText, ogImagePath, suggestedCitation } from '../../src/lib/page-meta.ts';
+import {
+  entityJsonLd,
+  gradeLine,
+  jsonLdText,
+  ogImagePath,
+  shareImagesFor,
+  suggestedCitation,
+} from '../../src/lib/page-meta.ts';
 import { entityPreview } from '../../src/lib/entity-preview.ts';
 import { eventAnchors } from '../../src/lib/timeline.ts';
 import { entityOgCard, ogTree } from '../../src/lib/og-card.ts';
@@ -261,6 +268,14 @@ describe('page metadata', () => {
     expect(ogImagePath('people/li-wei', 'reports')).toBe('/og/site.png');
     expect(ogImagePath('reports/first-report', 'reports')).toBe('/og/reports/first-report.png');
     expect(ogImagePath('reports/first-report', 'none')).toBe('/og/site.png');
+  });
+
+  test('auto draws every dossier’s card for a small case and only the reports’ for a large one', () => {
+    expect(shareImagesFor('auto', 45)).toBe('all');
+    expect(shareImagesFor('auto', 200)).toBe('all');
+    expect(shareImagesFor('auto', 201)).toBe('reports');
+    expect(shareImagesFor('all', 5000)).toBe('all');
+    expect(shareImagesFor('none', 10)).toBe('none');
   });
 
   test('JSON-LD text cannot close its script element', () => {

@@ -1,8 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCase } from '../../site/checked-case.ts';
+import { getSiteGraph } from '../../site/site-graph.ts';
 import { entityRecord } from '../../lib/export-json.ts';
+import { egoGraph } from '../../lib/local-graph.ts';
 
-/** Every published entity as JSON at /<type>/<slug>.json, beside its dossier. */
+/**
+ * Every published entity as JSON at /<type>/<slug>.json, beside its dossier, with its neighbourhood
+ * laid out for the dossier's picture of its links. One file serves the record, the link preview and
+ * the picture: a file per entity fewer keeps a large case within a static host's file limit
+ * (5,000 entities under Cloudflare Pages' 20,000), and a preview read before opening the dossier
+ * leaves its picture in the browser's cache.
+ */
 export const getStaticPaths = (async () => {
   const model = await getCase();
   return model.entities.map((entity) => ({ params: { type: entity.type, slug: entity.slug } }));
@@ -12,5 +20,6 @@ export const GET: APIRoute = async ({ params }) => {
   const model = await getCase();
   const entity = model.entity(`${params.type}/${params.slug}`);
   if (!entity) return new Response(null, { status: 404 });
-  return Response.json(entityRecord(model, entity));
+  const { graph, adjacency } = await getSiteGraph();
+  return Response.json({ ...entityRecord(model, entity), neighbourhood: egoGraph(graph, adjacency, entity.id) });
 };

@@ -1,11 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCase } from '../../site/checked-case.ts';
 import { entityBundle } from '../../lib/stix.ts';
-import { stixOptions } from '../../site/exports.ts';
+import { hasEntityBundles, stixOptions } from '../../site/exports.ts';
 
-/** Every published entity with its neighbours as a STIX 2.1 bundle at /<type>/<slug>.stix.json. */
+/**
+ * Every published entity with its neighbours as a STIX 2.1 bundle at /<type>/<slug>.stix.json, unless
+ * the case is too large for a file per dossier more (see src/lib/entity-bundles.ts).
+ */
 export const getStaticPaths = (async () => {
   const model = await getCase();
+  if (!hasEntityBundles(model)) return [];
   return model.entities.map((entity) => ({ params: { type: entity.type, slug: entity.slug } }));
 }) satisfies GetStaticPaths;
 

@@ -3,16 +3,17 @@ import { getCase } from '../../site/checked-case.ts';
 import { ogImage } from '../../site/og-image.ts';
 import { frontPageOf } from '../../lib/front-page.ts';
 import { entityOgCard, reportOgCard, siteOgCard, type OgCard } from '../../lib/og-card.ts';
-import { hasOwnImage } from '../../lib/page-meta.ts';
+import { hasOwnImage, shareImagesFor } from '../../lib/page-meta.ts';
 import { SITE } from '../../config.ts';
 
 /** A sharing image per dossier and per report at /og/<type>/<slug>.png, and the site's at /og/site.png. */
 export const getStaticPaths = (async () => {
   const model = await getCase();
+  const setting = shareImagesFor(SITE.shareImages, model.entities.length);
   return [
     { params: { id: 'site' } },
     ...[...model.entities, ...model.reports]
-      .filter((entry) => hasOwnImage(entry.id, SITE.shareImages))
+      .filter((entry) => hasOwnImage(entry.id, setting))
       .map((entry) => ({ params: { id: entry.id } })),
   ];
 }) satisfies GetStaticPaths;
