@@ -177,7 +177,8 @@ describe.each(SITES)('$name (built for $home)', (site) => {
     const channel = child(child(parser.parse(read(site, 'rss.xml')), 'rss'), 'channel');
     const links = children(channel, 'item').map((item) => text(child(item, 'link')));
     const reports = publishedUrls(site).filter((url) => /\/reports\/[^/]+\/$/.test(url));
-    expect(reports.length).toBeGreaterThan(0);
+    // The fixture has two published reports (and a draft); content/ may be a case with none.
+    if (site.folder !== 'dist') expect(reports).toHaveLength(2);
     expect(links.sort()).toEqual(reports);
   });
 });
