@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SITE } from '../config.ts';
-import { basemapSchema } from '../lib/basemap.ts';
+import { basemapSchema, type Basemap } from '../lib/basemap.ts';
 import { chooseBasemap } from '../lib/basemap-choice.ts';
 import { withBase } from '../lib/paths.ts';
 import { mapConfigSchema, type MapConfig, type MapPlace } from '../lib/map-data.ts';
@@ -23,7 +23,27 @@ export function getMapPlaces(): Promise<MapPlace[]> {
 
 let basemap: Promise<string | null> | undefined;
 
-/** Where the site's own outlines are, as files and as site paths. */
+/** Reads one outline of public/basemap/, naming the file and the fix when it is not one. */
+function readOutline(file: string): Basemap {
+  const where = `public/basemap/${file}`;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path.join(BASEMAP_DIR, file), 'utf8'));
+  } catch (error) {
+    throw new Error(`${where}: not JSON; fix: write it as GeoJSON, or remove it`, { cause: error });
+  }
+  const parsed = basemapSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `${where}: ${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'not an outline'}; fix: give it the shape of src/lib/basemap.ts (a FeatureCollection with a casefile member), or remove it`,
+      { cause: parsed.error },
+    );
+  }
+  return parsed.data;
+}
+
+/** The folder of the site's own outlines (served at /basemap/). */
 const BASEMAP_DIR = path.join(process.cwd(), 'public', 'basemap');
 
 /**
@@ -40,10 +60,7 @@ export function getBasemap(): Promise<string | null> {
     } catch {
       return null;
     }
-    const candidates = files.sort().map((file) => ({
-      path: `/basemap/${file}`,
-      basemap: basemapSchema.parse(JSON.parse(readFileSync(path.join(BASEMAP_DIR, file), 'utf8'))),
-    }));
+    const candidates = files.sort().map((file) => ({ path: `/basemap/${file}`, basemap: readOutline(file) }));
     return chooseBasemap(all, candidates);
   });
   return basemap;
