@@ -33,4 +33,4 @@ export function hasSampleCase(content = path.join(ROOT, 'content')): boolean {
 export const SAMPLE_SKIPPED =
   'content/ is not the sample case (it lacks ' +
   SAMPLE_ENTRIES.join(', ') +
-  '): the sample case’s own tests are left out; the engine’s run on the fixture cases and on content/.';
+  '): the sample case’s own tests are left out; the engine’s tests run on the fixture cases and on content/.';
