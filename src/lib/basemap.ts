@@ -23,18 +23,23 @@ export const basemapSourceSchema = z.object({
   license: z.string(),
   /** The datum of the coordinates and, when converted, from what. */
   datum: z.string(),
+  /**
+   * Whether a small map of one place widens to the whole outline the place lies in: yes for a city's
+   * districts (a circle is seen in its part of the city), no for countries. Default yes.
+   */
+  widen: z.optional(z.boolean()),
 });
 
-/** One district outline with its names and a point to label it at. */
+/** One outline (a district, a country) with its names and a point to label it at. */
 export const districtFeatureSchema = z.object({
   type: z.literal('Feature'),
-  /** Administrative code (GB/T 2260). */
+  /** Administrative code (GB/T 2260 for districts, ISO 3166-1 numeric for countries). */
   id: z.string(),
   properties: z.object({
     /** Name in English, e.g. "Hexi District". */
     name: z.string(),
-    /** Name in Chinese, e.g. 河西区. */
-    name_native: z.string(),
+    /** Name in its own script, e.g. 河西区 (marked as Chinese on the map), if the outline has one. */
+    name_native: z.optional(z.string()),
     /** Where to put the label, [lon, lat] (the district's seat). */
     label: position,
   }),

@@ -163,6 +163,9 @@ class LinkPreview extends HTMLElement {
       if (event.pointerType !== 'touch') this.#closeTimer = setTimeout(() => this.close(false), CLOSE_DELAY);
     });
     card.addEventListener('focusout', (event) => this.#blur(event));
+    // A card that grows once placed (its fonts arrive, a quote wraps) is placed again, so it never
+    // reaches past the bottom of the screen, where a fixed card's links could not be scrolled to.
+    new ResizeObserver(() => this.#place()).observe(card);
     this.append(card);
     return card;
   }

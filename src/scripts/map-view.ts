@@ -138,7 +138,8 @@ export class MapView {
     // A small map of one place shows at least its district and the edges of its neighbours (several
     // places are framed by their own circles, which reach further).
     const single = config.mini && places.length === 1;
-    const context = single && basemap ? contextBounds(places, basemap.features) : undefined;
+    const widen = basemap && basemap.casefile.widen !== false;
+    const context = single && widen ? contextBounds(places, basemap.features) : undefined;
     if (bounds) this.map.fitBounds(unionBounds(bounds, context), { padding: [16, 16], maxZoom: 16, animate: false });
     else if (basemap) {
       const corners = basemap.features.flatMap((f) => districtPolygons(f).flatMap((polygon) => polygon[0] ?? []));
@@ -185,10 +186,13 @@ export class MapView {
       }).addTo(this.map);
       outline.getElement()?.setAttribute('data-testid', `district-${feature.id}`);
       const content = document.createElement('span');
-      const native = document.createElement('span');
-      native.lang = 'zh';
-      native.textContent = feature.properties.name_native;
-      content.append(feature.properties.name.replace(/ District$/, ''), ' ', native);
+      content.append(feature.properties.name.replace(/ District$/, ''));
+      if (feature.properties.name_native) {
+        const native = document.createElement('span');
+        native.lang = 'zh';
+        native.textContent = feature.properties.name_native;
+        content.append(' ', native);
+      }
       const [lon, lat] = feature.properties.label;
       const lons = districtPolygons(feature).flatMap((polygon) => (polygon[0] ?? []).map(([, x]) => x));
       names.push({ content, latLng: L.latLng(lat, lon), west: Math.min(...lons), east: Math.max(...lons) });

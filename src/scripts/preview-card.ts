@@ -134,6 +134,9 @@ export function placeCard(card: HTMLElement, target: HTMLElement): void {
     top = anchor.top - 6 - size.height;
   }
   const left = Math.max(margin, Math.min(anchor.left, innerWidth - size.width - margin));
+  // Room neither below nor above: the card stays whole on screen (it is fixed, so what lies past the
+  // edge could not be scrolled to), over its link if it must.
+  top = Math.max(margin, Math.min(top, innerHeight - size.height - margin));
   card.style.top = `${Math.round(top)}px`;
   card.style.left = `${Math.round(left)}px`;
 }

@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SITE } from '../config.ts';
+import { basemapSchema, type Basemap } from '../lib/basemap.ts';
+import { chooseBasemap } from '../lib/basemap-choice.ts';
 import { withBase } from '../lib/paths.ts';
 import { mapConfigSchema, type MapConfig, type MapPlace } from '../lib/map-data.ts';
 import { mapPlaces } from '../lib/map-places.ts';
@@ -17,19 +21,71 @@ export function getMapPlaces(): Promise<MapPlace[]> {
   return places;
 }
 
+let basemap: Promise<string | null> | undefined;
+
+/** Reads one outline of public/basemap/, naming the file and the fix when it is not one. */
+function readOutline(file: string): Basemap {
+  const where = `public/basemap/${file}`;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path.join(BASEMAP_DIR, file), 'utf8'));
+  } catch (error) {
+    throw new Error(`${where}: not JSON; fix: write it as GeoJSON, or remove it`, { cause: error });
+  }
+  const parsed = basemapSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `${where}: ${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'not an outline'}; fix: give it the shape of src/lib/basemap.ts (a FeatureCollection with a casefile member), or remove it`,
+      { cause: parsed.error },
+    );
+  }
+  return parsed.data;
+}
+
+/** The folder of the site's own outlines (served at /basemap/). */
+const BASEMAP_DIR = path.join(process.cwd(), 'public', 'basemap');
+
+/**
+ * Site path of the outline every map of the case draws under its pins, or null for none: the
+ * setting when one is given (SITE.basemap, CASEFILE_BASEMAP), else the outline in public/basemap/
+ * that fits the case's places (src/lib/basemap-choice.ts). Chosen once per build.
+ */
+export function getBasemap(): Promise<string | null> {
+  basemap ??= getMapPlaces().then((all) => {
+    if (SITE.basemap !== undefined) return SITE.basemap || null;
+    let files: string[] = [];
+    try {
+      files = readdirSync(BASEMAP_DIR).filter((file) => file.endsWith('.geojson'));
+    } catch {
+      return null;
+    }
+    const candidates = files.sort().map((file) => ({ path: `/basemap/${file}`, basemap: readOutline(file) }));
+    return chooseBasemap(all, candidates);
+  });
+  return basemap;
+}
+
 /** Where `/map.json` and the marker images are, with the base. */
 export function mapUrls(base: string): { data: string; markers: string } {
   return { data: withBase(base, '/map.json'), markers: withBase(base, '/map/markers/') };
 }
 
-/** The `data-config` of a map element: the full map fetches `/map.json`, a mini map carries its places. */
-export function mapConfig(base: string, options: { places: MapPlace[] } | { fetch: true }): MapConfig {
+/**
+ * The `data-config` of a map element: the full map fetches `/map.json`, a mini map carries its
+ * places; `outline` is the site path from getBasemap().
+ */
+export function mapConfig(
+  base: string,
+  outline: string | null,
+  options: { places: MapPlace[] } | { fetch: true },
+): MapConfig {
   const urls = mapUrls(base);
   return mapConfigSchema.parse({
     base,
     src: 'fetch' in options ? urls.data : null,
     places: 'places' in options ? options.places : null,
-    basemap: SITE.basemap ? withBase(base, SITE.basemap) : null,
+    basemap: outline ? withBase(base, outline) : null,
     markers: urls.markers,
     tiles: SITE.tiles,
     mini: 'places' in options,

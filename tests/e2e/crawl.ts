@@ -23,8 +23,8 @@ const ATTRIBUTE = /<(a|link|script|img|source)\b[^>]*?\s(href|src|srcset)="([^"]
 const ID = /\sid="([^"]+)"/g;
 
 /** Reads the URLs listed in the sitemap index and its sitemaps. */
-async function sitemapPaths(request: APIRequestContext, origin: string): Promise<string[]> {
-  const index = await request.get(`${origin}/sitemap-index.xml`);
+async function sitemapPaths(request: APIRequestContext, origin: string, base: string): Promise<string[]> {
+  const index = await request.get(`${origin}${base}sitemap-index.xml`);
   if (!index.ok()) return [];
   const sitemaps = [...(await index.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
   const paths: string[] = [];
@@ -35,22 +35,30 @@ async function sitemapPaths(request: APIRequestContext, origin: string): Promise
   return paths;
 }
 
-/** Crawls the site at `origin`. */
-export async function crawl(request: APIRequestContext, origin: string): Promise<CrawlResult> {
+/**
+ * Crawls the site at `origin`, published under `base` (a path with slashes at both ends): a link
+ * on the origin but outside the base path counts as broken, as it would be on a host that serves
+ * only that path.
+ */
+export async function crawl(request: APIRequestContext, origin: string, base = '/'): Promise<CrawlResult> {
   const pages = new Map<string, string>();
   const status = new Map<string, number>();
   const anchorsWanted: { from: string; path: string; id: string }[] = [];
   const broken: string[] = [];
   const unsafeExternal: string[] = [];
   const external = new Set<string>();
-  const queue: { path: string; from: string }[] = [{ path: '/', from: '(start)' }];
-  for (const path of await sitemapPaths(request, origin)) queue.push({ path, from: 'sitemap' });
+  const queue: { path: string; from: string }[] = [{ path: base, from: '(start)' }];
+  for (const path of await sitemapPaths(request, origin, base)) queue.push({ path, from: 'sitemap' });
   const seen = new Set<string>();
 
   while (queue.length > 0) {
     const next = queue.shift();
     if (!next || seen.has(next.path)) continue;
     seen.add(next.path);
+    if (!next.path.startsWith(base)) {
+      broken.push(`${next.from} → ${next.path} (outside ${base})`);
+      continue;
+    }
     const response = await request.get(`${origin}${next.path}`, { maxRedirects: 0 });
     status.set(next.path, response.status());
     if (response.status() !== 200) {

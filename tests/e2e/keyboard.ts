@@ -48,21 +48,33 @@ export async function markTabbables(page: Page): Promise<string[]> {
 /** Presses Tab once and describes where focus landed. */
 export async function tabOnce(page: Page): Promise<FocusStop> {
   await page.keyboard.press('Tab');
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const element = document.activeElement;
     if (!(element instanceof HTMLElement) || element === document.body) {
       return { name: '(document)', index: -1, indicated: false, onScreen: false };
     }
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-    const box = element.getBoundingClientRect();
-    const onScreen =
-      box.width > 0 &&
-      box.height > 0 &&
-      box.bottom > 0 &&
-      box.right > 0 &&
-      box.top < innerHeight &&
-      box.left < innerWidth;
+    const visible = (): boolean => {
+      const box = element.getBoundingClientRect();
+      return (
+        box.width > 0 &&
+        box.height > 0 &&
+        box.bottom > 0 &&
+        box.right > 0 &&
+        box.top < innerHeight &&
+        box.left < innerWidth
+      );
+    };
+    // What focus opens (a citation's card) is placed in the next frame: on a busy machine this
+    // evaluation can run before it, so an element off screen is measured again two frames later.
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    let onScreen = visible();
+    if (!onScreen) {
+      await frame();
+      await frame();
+      onScreen = visible();
+    }
     const text = (element.getAttribute('aria-label') ?? element.textContent).trim().replace(/\s+/g, ' ');
     return {
       name: `<${element.localName}> "${text.slice(0, 50)}"`,

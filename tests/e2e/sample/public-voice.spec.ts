@@ -9,11 +9,11 @@ import { INTERNAL_PHRASES } from '../../internal-phrases.ts';
  * confidence tag refers to is published, one anchor per grade, with its ICD 203 and STIX mappings.
  */
 
-// What a reader or a downstream tool receives as text: pages, feeds, sitemaps and exports. Left out:
-// the bundled scripts and styles (_astro/), Pagefind's index (built from the pages already read), and
-// the district outlines' provenance note (basemap/), which documents how that data was converted.
+// What a reader or a downstream tool receives as text: pages, feeds, sitemaps, exports and the map
+// outlines' note. Left out: the bundled scripts and styles (_astro/) and Pagefind's index (built from
+// the pages already read). tests/e2e/content/public-voice.spec.ts checks the same of any case.
 const PUBLIC_TEXT = /\.(html|xml|json|csv|txt)$/;
-const NOT_PUBLIC_TEXT = /^(_astro|pagefind|basemap)\//;
+const NOT_PUBLIC_TEXT = /^(_astro|pagefind)\//;
 
 test('no built page, feed or export uses a phrase meant for the project', () => {
   const files = builtFiles('dist').filter((file) => PUBLIC_TEXT.test(file) && !NOT_PUBLIC_TEXT.test(file));
