@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { caseBundle, entityBundle, type StixBundle } from '../../src/lib/stix.ts';
+import { SCHEMA_OF, errorsOf, schema, withoutLocations } from './stix-validator.ts';
 
 /**
  * casefile's STIX exports are valid STIX 2.1 by the OASIS CTI committee's own JSON schemas
@@ -14,56 +12,6 @@ import { caseBundle, entityBundle, type StixBundle } from '../../src/lib/stix.ts
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
-const schemaRoot = path.join(root, 'tests/fixtures/stix2.1-schemas/schemas');
-const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/';
-
-// The schemas write patterns for plain (non-Unicode) regular expressions, e.g. `\-`.
-const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false });
-// The formats ajv-formats defines (date-time, uri …), added one by one: its plugin export is CommonJS.
-for (const [name, format] of Object.entries(fullFormats)) ajv.addFormat(name, format);
-for (const folder of readdirSync(schemaRoot)) {
-  for (const file of readdirSync(path.join(schemaRoot, folder))) {
-    ajv.addSchema(JSON.parse(readFileSync(path.join(schemaRoot, folder, file), 'utf8')) as object);
-  }
-}
-
-/** The validator of one schema file, e.g. `sdos/intrusion-set.json`. */
-function schema(file: string): ValidateFunction {
-  const validate = ajv.getSchema(`${BASE}${file}`);
-  if (!validate) throw new Error(`no schema ${file}`);
-  return validate;
-}
-
-/** Where each STIX type's schema is. */
-const SCHEMA_OF: Record<string, string> = {
-  identity: 'sdos/identity.json',
-  'intrusion-set': 'sdos/intrusion-set.json',
-  location: 'sdos/location.json',
-  malware: 'sdos/malware.json',
-  tool: 'sdos/tool.json',
-  vulnerability: 'sdos/vulnerability.json',
-  report: 'sdos/report.json',
-  relationship: 'sros/relationship.json',
-  'domain-name': 'observables/domain-name.json',
-  url: 'observables/url.json',
-  'email-addr': 'observables/email-addr.json',
-  'user-account': 'observables/user-account.json',
-};
-
-/**
- * bundle.json at this commit leaves location (with grouping, incident, note and opinion) out of the
- * objects it lists, and its branch for custom objects cannot take a location either (it matches both
- * the SDO and the SCO core), so no bundle holding a location passes it. The bundle is checked with
- * its locations set aside; each location is checked against location.json with every other object.
- */
-function withoutLocations(bundle: StixBundle): StixBundle {
-  return { ...bundle, objects: bundle.objects.filter((object) => object.type !== 'location') };
-}
-
-/** Ajv's errors for an object, readable in a failed test. */
-function errorsOf(validate: ValidateFunction, value: unknown): string[] {
-  return validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
-}
 
 const options = { siteUrl: 'https://casefile.example/', publisher: 'casefile' };
 
