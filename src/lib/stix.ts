@@ -13,11 +13,11 @@ import { v5 as uuidV5 } from 'uuid';
  * `relationship` with its confidence (0–100) and its sources as external references.
  *
  * Ids are name-based UUIDs from what an object is (an entity's id; a relationship's
- * `from>rel>to` over its ends' STIX ids), never from its position in a file, so an object keeps its
- * STIX id across builds and edits. Timestamps come from the content, never from the build clock:
- * `created` is the start of the day the entry is dated (its `updated`, else the newest date in the
- * case), and `modified` a moment within that day derived from a hash of the object's content, so it
- * changes whenever the object does, and a build of the same content writes the same bytes. A platform keeps the version
+ * `from>rel>to`), never from its position in a file, so an object keeps its STIX id across builds
+ * and edits. Timestamps come from the content, never from the build clock: `created` is the start
+ * of the day the entry is dated (its `updated`, else the newest date in the case), and `modified`
+ * a moment within that day derived from a hash of the object's content, so it changes whenever the
+ * object does, and a build of the same content writes the same bytes. A platform keeps the version
  * with the latest `modified`: an author who bumps `updated` when editing makes the new version
  * later than every earlier one. Observables carry their plain values: tools need them; pages show
  * them defanged.
