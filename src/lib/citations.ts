@@ -93,6 +93,44 @@ export interface InlineCitationError {
   raw: string;
   /** What is wrong. */
   message: string;
+  /** How to put it right, when it is not the checker's usual advice on the citation's form. */
+  fix?: string;
+}
+
+/** The advice for a citation that does not close on the line it opens on. */
+export const ONE_LINE_FIX = 'keep a citation on one line, plain text from [@ to ], e.g. [@source-id, locator]';
+
+/**
+ * Every `[@` that is not closed by a `]` on its own line: a citation split over a line break (a soft
+ * break keeps both lines in one text; a hard break, or markup inside, ends the text before the `]`).
+ * Neither the renderer nor the inline pattern reads those, so the page would show `[@…` as it is.
+ * Per line, only a `[@` after the line's last `]` is open, so one pass over the text finds each.
+ */
+function unclosedCitations(text: string): InlineCitationError[] {
+  const errors: InlineCitationError[] = [];
+  const lastClose = text.lastIndexOf(']');
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    const open = line.indexOf('[@', line.lastIndexOf(']') + 1);
+    if (open !== -1) {
+      const raw = line.slice(open);
+      const split = newline !== -1 && lastClose > newline;
+      errors.push({
+        index: start + open,
+        raw,
+        message: split
+          ? 'this citation is split over a line break, so it would show as raw text'
+          : 'this citation is not closed on its line (or markup cuts it), so it would show as raw text',
+        fix: `${ONE_LINE_FIX}; a literal [@ goes in code, \`[@\``,
+      });
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return errors;
 }
 
 /** Every inline citation group in a text, in order, with the malformed ones apart. */
@@ -100,6 +138,7 @@ export function findInlineCitations(text: string): { found: InlineCitation[]; er
   const found: InlineCitation[] = [];
   const errors: InlineCitationError[] = [];
   if (!text.includes('[@')) return { found, errors };
+  errors.push(...unclosedCitations(text));
   for (const match of text.matchAll(INLINE_CITATION)) {
     const [raw, inside = ''] = match;
     const citations: Citation[] = [];
@@ -112,6 +151,7 @@ export function findInlineCitations(text: string): { found: InlineCitation[]; er
       found.push({ citations, index: match.index, raw });
     }
   }
+  errors.sort((a, b) => a.index - b.index);
   return { found, errors };
 }
 

@@ -3,7 +3,7 @@ import { partialDateStart, type PartialDate } from './dates.ts';
 import { entryPath } from './paths.ts';
 import type { Citation } from './citations.ts';
 import { CONFIDENCE_INFO } from './schema/confidence.ts';
-import { RELATIONS } from './schema/relations.ts';
+import { RELATIONS, isRelationKey, relationInfo } from './schema/relations.ts';
 import { v5 as uuidV5 } from 'uuid';
 
 /**
@@ -196,7 +196,23 @@ class StixWriter {
       return `${stixTypeOf(entry)}--${uuidV5(id, CASEFILE_NAMESPACE)}`;
     }
     if (entry?.kind === 'report') return `report--${uuidV5(id, CASEFILE_NAMESPACE)}`;
-    return `relationship--${uuidV5(`relation:${id}`, CASEFILE_NAMESPACE)}`;
+    return this.#relationIdNow(id);
+  }
+
+  /**
+   * A relationship's id, from the STIX ids of its ends and its relation (`from>rel>to`, ends sorted
+   * for a symmetric relation), not from the ends' slugs: an online identity's id comes from its
+   * value, which a STIX round trip keeps, while its slug is not in the bundle, so an import names
+   * it anew. From slugs, every relationship at an identity got another id after the round trip.
+   */
+  #relationIdNow(key: string): string {
+    const [from, rel, to, ...rest] = key.split('>');
+    if (from === undefined || rel === undefined || to === undefined || rest.length > 0 || !isRelationKey(rel)) {
+      return `relationship--${uuidV5(`relation:${key}`, CASEFILE_NAMESPACE)}`;
+    }
+    const ends = [this.#computeIdNow(from), this.#computeIdNow(to)];
+    if (relationInfo(rel).symmetric) ends.sort();
+    return `relationship--${uuidV5(`relation:${ends.join(`>${rel}>`)}`, CASEFILE_NAMESPACE)}`;
   }
 
   #dossierReference(id: string): ExternalReference {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SITE } from '../config.ts';
 import { basemapSchema, type Basemap } from '../lib/basemap.ts';
@@ -23,9 +23,9 @@ export function getMapPlaces(): Promise<MapPlace[]> {
 
 let basemap: Promise<string | null> | undefined;
 
-/** Reads one outline of public/basemap/, naming the file and the fix when it is not one. */
+/** Reads one outline of basemap/, naming the file and the fix when it is not one. */
 function readOutline(file: string): Basemap {
-  const where = `public/basemap/${file}`;
+  const where = `basemap/${file}`;
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path.join(BASEMAP_DIR, file), 'utf8'));
@@ -43,12 +43,15 @@ function readOutline(file: string): Basemap {
   return parsed.data;
 }
 
-/** The folder of the site's own outlines (served at /basemap/). */
-const BASEMAP_DIR = path.join(process.cwd(), 'public', 'basemap');
+/**
+ * The folder of the outlines a case may draw. It is not under public/: only the one the case draws
+ * is published (src/pages/basemap/[file].ts), so a fork in Lisbon does not carry Tianjin's file.
+ */
+export const BASEMAP_DIR = path.join(process.cwd(), 'basemap');
 
 /**
  * Site path of the outline every map of the case draws under its pins, or null for none: the
- * setting when one is given (SITE.basemap, CASEFILE_BASEMAP), else the outline in public/basemap/
+ * setting when one is given (SITE.basemap, CASEFILE_BASEMAP), else the outline in basemap/
  * that fits the case's places (src/lib/basemap-choice.ts). Chosen once per build.
  */
 export function getBasemap(): Promise<string | null> {
@@ -64,6 +67,17 @@ export function getBasemap(): Promise<string | null> {
     return chooseBasemap(all, candidates);
   });
   return basemap;
+}
+
+/**
+ * The file of basemap/ that the build publishes at /basemap/<file>: the chosen outline's, or none
+ * when the case draws no outline or names one of its own under public/.
+ */
+export async function publishedOutline(): Promise<string | null> {
+  const chosen = await getBasemap();
+  const file = chosen?.startsWith('/basemap/') ? chosen.slice('/basemap/'.length) : null;
+  if (!file || file.includes('/')) return null;
+  return existsSync(path.join(BASEMAP_DIR, file)) ? file : null;
 }
 
 /** Where `/map.json` and the marker images are, with the base. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseBundle, type StixBundle, type StixObject } from '../../src/lib/stix.ts';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
-import { objectsBesideRelationships } from '../unit/stix-validator.ts';
+import { objectsBesideRelationships, relationshipIds } from '../unit/stix-validator.ts';
 
 /**
  * Two cases an author starts from, built for real: the one `npm run new:case` writes, and the
@@ -79,7 +79,7 @@ describe('the fixture case, exported, imported, built and exported again', () =>
     expect(objectsBesideRelationships(first)).toHaveLength(12);
   });
 
-  test('and the same relationships: ends, type, grade, description and sources', () => {
+  test('and the same relationships: ids, ends, type, grade, description and sources', () => {
     const relationships = (bundle: StixBundle) =>
       bundle.objects
         .filter((object) => object.type === 'relationship')
@@ -96,5 +96,6 @@ describe('the fixture case, exported, imported, built and exported again', () =>
         .sort();
     expect(relationships(second())).toEqual(relationships(first));
     expect(relationships(first)).toHaveLength(8);
+    expect(relationshipIds(second())).toEqual(relationshipIds(first));
   });
 });

@@ -37,3 +37,8 @@ test('a place’s own map stays on its street, not widened to the whole country'
   // A 400 m circle framed at its own size; all of Portugal would be zoom 6 or so.
   expect(await mapZoom(map)).toBeGreaterThanOrEqual(12);
 });
+
+test('the site publishes the countries’ outline and not Tianjin’s districts', async ({ request }) => {
+  expect((await request.get('/basemap/world-countries.geojson')).status()).toBe(200);
+  expect((await request.get('/basemap/tianjin-districts.geojson')).status()).toBe(404);
+});

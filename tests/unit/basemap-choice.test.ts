@@ -5,7 +5,7 @@ import { chooseBasemap } from '../../src/lib/basemap-choice.ts';
 import { districtAt } from '../../src/lib/map-context.ts';
 import { buildWorldOutline, readWorldSource } from '../../src/cli/world-outline.ts';
 
-const read = (file: string) => basemapSchema.parse(JSON.parse(readFileSync(`public/basemap/${file}`, 'utf8')));
+const read = (file: string) => basemapSchema.parse(JSON.parse(readFileSync(`basemap/${file}`, 'utf8')));
 const world = read('world-countries.geojson');
 const tianjin = read('tianjin-districts.geojson');
 const CANDIDATES = [
@@ -25,7 +25,7 @@ describe('the shipped world outline', () => {
   });
 
   test('stays small: under 220 KB for the whole world', () => {
-    expect(readFileSync('public/basemap/world-countries.geojson').length).toBeLessThan(220_000);
+    expect(readFileSync('basemap/world-countries.geojson').length).toBeLessThan(220_000);
   });
 
   test.each([

@@ -23,7 +23,7 @@ function districtAt(basemap: Basemap, point: LonLat): string | undefined {
   )?.properties.name;
 }
 
-const shipped = basemapSchema.parse(JSON.parse(readFileSync('public/basemap/tianjin-districts.geojson', 'utf8')));
+const shipped = basemapSchema.parse(JSON.parse(readFileSync('basemap/tianjin-districts.geojson', 'utf8')));
 
 describe('the shipped base map', () => {
   test('has the sixteen districts of Tianjin, with names in both scripts', () => {
@@ -49,7 +49,7 @@ describe('the shipped base map', () => {
   });
 
   test('stays within Tianjin and under 60 KB', () => {
-    const text = readFileSync('public/basemap/tianjin-districts.geojson', 'utf8');
+    const text = readFileSync('basemap/tianjin-districts.geojson', 'utf8');
     expect(text.length).toBeLessThan(60_000);
     for (const feature of shipped.features) {
       for (const polygon of districtPolygons(feature)) {

@@ -9,7 +9,7 @@ import { gradeOf } from '../../src/lib/stix-import-relations.ts';
 import { summaryAndBody } from '../../src/lib/stix-import-prose.ts';
 import { checkCase, checkCaseFolder } from '../../src/reader/read-case.ts';
 import { memorySource } from '../../src/reader/content-source.ts';
-import { objectsBesideRelationships, stixErrors } from './stix-validator.ts';
+import { objectsBesideRelationships, relationshipIds, stixErrors } from './stix-validator.ts';
 import { slugOf } from '../../src/lib/slug.ts';
 
 /**
@@ -148,6 +148,13 @@ describe('the fixture case, exported, imported and exported again', async () => 
 
   test('every object other than a relationship comes back byte for byte, ids included', () => {
     expect(objectsBesideRelationships(second)).toEqual(objectsBesideRelationships(first));
+  });
+
+  test('every relationship keeps its id, those at an online identity too (whose slug the import names anew)', () => {
+    expect(relationshipIds(second)).toEqual(relationshipIds(first));
+    expect(relationshipIds(first)).toHaveLength(8);
+    // The import names the QQ account after its number: the export's slug is not in the bundle.
+    expect(imported.files.map((entry) => entry.path)).toContain('identities/qq-123456789.md');
   });
 
   test('the second export is valid STIX 2.1', () => {

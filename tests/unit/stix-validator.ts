@@ -85,3 +85,11 @@ export function objectsBesideRelationships(bundle: StixBundle): string[] {
     )
     .sort();
 }
+
+/** The ids of a bundle's relationships, sorted: a round trip must keep each one. */
+export function relationshipIds(bundle: StixBundle): string[] {
+  return bundle.objects
+    .filter((object) => object.type === 'relationship')
+    .map((object) => object.id)
+    .sort();
+}

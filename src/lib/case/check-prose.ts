@@ -22,7 +22,7 @@ export interface ProseFindings {
 }
 
 const CITATION_FIX =
-  'write [@source-id], [@source-id, locator] or [@source-id, locator, "quote"]; escape a literal [@ as \\[@';
+  'write [@source-id], [@source-id, locator] or [@source-id, locator, "quote"]; a literal [@ goes in code, `[@`';
 
 /** Checks the inline citations and wikilinks of one piece of prose; returns the wikilinks' targets. */
 function checkText(
@@ -36,7 +36,8 @@ function checkText(
   const site = (offset: number) => ({ input, path: prose.path, field: prose.field, line: prose.lineOf(offset) });
   const inline = findInlineCitations(prose.text);
   for (const error of inline.errors) {
-    log.add(input, prose.path, prose.field, `${error.raw}: ${error.message}`, CITATION_FIX, prose.lineOf(error.index));
+    const fix = error.fix ?? CITATION_FIX;
+    log.add(input, prose.path, prose.field, `${error.raw}: ${error.message}`, fix, prose.lineOf(error.index));
   }
   for (const group of inline.found) {
     for (const citation of group.citations) refs.resolveSource(site(group.index), citation.source);
