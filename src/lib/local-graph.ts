@@ -7,9 +7,11 @@ import { adjacencyOf, type CaseGraph, type GraphEdge, type GraphNode, type Step 
 
 /**
  * The small graphs drawn in SVG: the neighbourhood of one dossier's entity (an "ego" graph, written at
- * build time into the dossier's JSON record `/<type>/<slug>.json` as `neighbourhood` and fetched when the reader scrolls to it) and the
- * part of the case a report focuses on (embedded in the report page). Both are laid out here, at build
- * time, so the browser only scales and draws.
+ * build time into the dossier's JSON record `/<type>/<slug>.json` as `neighbourhood`, one step deep,
+ * and fetched when the reader scrolls to it) and the part of the case a report focuses on (embedded in
+ * the report page). The second step loads only when the reader asks for it: the browser fetches the
+ * records of the entity's neighbours and lays the two rings out with the same function the build uses
+ * (`twoStepGraph`), so no record repeats its neighbours' neighbourhoods.
  *
  * ```json
  * {
@@ -36,6 +38,11 @@ import { adjacencyOf, type CaseGraph, type GraphEdge, type GraphNode, type Step 
  *   and confidence are `null` for a mention.
  * - `omitted`: entities within reach that were left out to keep the picture legible (the most
  *   connected hubs have hundreds of second-degree neighbours).
+ * - `second` (a record's one-step neighbourhood only): how many entities a second step would add.
+ *
+ * A record's neighbourhood is one step deep (rings 0 and 1, `x`/`y` placing ring 1 evenly at half
+ * radius); the two-step picture built from it and the neighbours' records has rings 0 to 2. Edges
+ * between two second-degree neighbours show when some direct neighbour is linked to both.
  */
 
 /** Version of the shape. */
@@ -83,6 +90,8 @@ export const localGraphSchema = z.object({
   ),
   /** Entities within reach left out for legibility. */
   omitted: z.int(),
+  /** Entities two steps away, for a neighbourhood shipped one step deep. */
+  second: z.optional(z.int()),
 });
 
 /** A local graph, parsed. */
@@ -128,7 +137,7 @@ function edgeWeight(edge: GraphEdge): number {
 }
 
 /** Node fields shared by both modes. */
-function nodeFields(node: GraphNode) {
+function nodeFields(node: Pick<GraphNode, 'id' | 'type' | 'name' | 'native' | 'lang'>) {
   return {
     id: node.id,
     type: node.type,
@@ -163,15 +172,17 @@ function edgesAmong(
 }
 
 /**
- * The neighbourhood of one entity, two steps deep, laid out radially: direct neighbours on an inner
- * ring sorted by type and name, each followed by the second-degree neighbours first reached through
- * it, in an angular sector sized to how many it has. Strongest ties are kept when a ring is trimmed.
+ * The neighbourhood of one entity, laid out radially: direct neighbours on an inner ring sorted by
+ * type and name, each followed by the second-degree neighbours first reached through it, in an
+ * angular sector sized to how many it has. Strongest ties are kept when a ring is trimmed. Depth 1
+ * (what a JSON record ships) stops at the inner ring and counts the second ring in `second`.
  */
 export function egoGraph(
   graph: CaseGraph,
   adjacency: ReadonlyMap<string, readonly Step[]>,
   centreId: string,
   limits: EgoLimits = EGO_LIMITS,
+  depth: 1 | 2 = 2,
 ): LocalGraph {
   const byId = nodesById(graph);
   const centre = byId.get(centreId);
@@ -210,7 +221,7 @@ export function egoGraph(
       tie2.set(step.other, Math.min(tie2.get(step.other) ?? Infinity, edgeWeight(edge)));
     }
   }
-  const ring2Kept = new Set(ranked(parentOf.keys(), tie2, limits.ring2).map((node) => node.id));
+  const ring2Kept = new Set(depth === 1 ? [] : ranked(parentOf.keys(), tie2, limits.ring2).map((node) => node.id));
   const children = new Map<string, GraphNode[]>(ring1.map((node) => [node.id, []]));
   for (const [id, parent] of parentOf) {
     const node = byId.get(id);
@@ -245,7 +256,7 @@ export function egoGraph(
     });
     cursor += span;
   });
-  const reachable = tie.size + parentOf.size;
+  const reachable = tie.size + (depth === 1 ? 0 : parentOf.size);
   return localGraphSchema.parse({
     version: LOCAL_GRAPH_VERSION,
     mode: 'ego',
@@ -256,7 +267,50 @@ export function egoGraph(
       nodes.map((node) => node.id),
     ),
     omitted: reachable - (nodes.length - 1),
+    ...(depth === 1 ? { second: parentOf.size } : {}),
   });
+}
+
+/**
+ * The two-step picture of a dossier's entity, from its one-step neighbourhood and those of its direct
+ * neighbours (each read from their JSON records): the case graph they reveal together, laid out by
+ * `egoGraph` as the build would. Neighbourhoods that failed to load are simply missing.
+ */
+export function twoStepGraph(centre: LocalGraph, around: readonly LocalGraph[]): LocalGraph {
+  const first = centre.nodes[0];
+  if (!first) throw new Error('twoStepGraph: the neighbourhood has no centre');
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  for (const part of [centre, ...around]) {
+    for (const node of part.nodes) {
+      if (!nodes.has(node.id)) {
+        nodes.set(node.id, { ...nodeFields(node), aliases: [], summary: '', degree: 0 });
+      }
+    }
+    for (const [s, t, rel, confidence] of part.edges) {
+      const source = part.nodes[s]?.id;
+      const target = part.nodes[t]?.id;
+      if (!source || !target) continue;
+      const key = `${source}>${rel ?? ''}>${target}`;
+      if (edges.has(key)) continue;
+      edges.set(key, {
+        key,
+        source,
+        target,
+        kind: rel ? 'relation' : 'mention',
+        rel: rel ?? undefined,
+        confidence: confidence ?? undefined,
+        sourceCount: 0,
+      });
+    }
+  }
+  const graph: CaseGraph = { nodes: [...nodes.values()], edges: [...edges.values()] };
+  const adjacency = adjacencyOf(graph);
+  // Each ring is ranked by tie, then by how connected a node is in what the records reveal.
+  for (const node of graph.nodes) node.degree = adjacency.get(node.id)?.length ?? 0;
+  const picture = egoGraph(graph, adjacency, first.id);
+  // Direct neighbours the record itself left out are still left out.
+  return { ...picture, omitted: picture.omitted + centre.omitted };
 }
 
 /**

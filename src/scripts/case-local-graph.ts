@@ -1,4 +1,4 @@
-import { localGraphSchema, type LocalGraph } from '../lib/local-graph.ts';
+import { localGraphSchema, twoStepGraph, type LocalGraph } from '../lib/local-graph.ts';
 import { egoRows } from '../lib/ego-rows.ts';
 import { ENTITY_TYPE_INFO } from '../lib/schema/entity-types.ts';
 import { CONFIDENCE_INFO } from '../lib/schema/confidence.ts';
@@ -8,9 +8,10 @@ import { entryPath, withBase } from '../lib/paths.ts';
 
 /**
  * `<case-local-graph>`: a small SVG graph, either one dossier's neighbourhood (fetched from
- * `data-src` when it scrolls into view, one or two steps deep) or the entities a report focuses on
- * (embedded in `data-graph`). Positions come laid out from the build; this only scales them to the
- * box, draws, and keeps labels from overlapping. Each node is a link to its dossier. The drawing is
+ * `data-src` when it scrolls into view, one step deep; the second step is built from the neighbours'
+ * own records, fetched when the reader asks for two steps) or the entities a report focuses on
+ * (embedded in `data-graph`). Positions come laid out from the build (or from the same layout
+ * function, for two steps); this only scales them to the box, draws, and keeps labels from overlapping. Each node is a link to its dossier. The drawing is
  * hidden from assistive technology: the list beside it carries the same links.
  */
 
@@ -39,6 +40,8 @@ function textWidth(text: string): number {
 
 class CaseLocalGraph extends HTMLElement {
   #data: LocalGraph | undefined;
+  /** The two-step picture, built the first time the reader asks for it. */
+  #two: LocalGraph | undefined;
   #depth = 1;
   #mentions = false;
   #width = 0;
@@ -55,42 +58,22 @@ class CaseLocalGraph extends HTMLElement {
   async #load(): Promise<void> {
     const note = this.querySelector<HTMLElement>('[data-note]');
     try {
-      const raw: unknown = this.dataset.graph
-        ? JSON.parse(this.dataset.graph)
-        : await fetch(this.dataset.src ?? '').then(async (response) => {
-            if (!response.ok) throw new Error(`HTTP ${response.status}`);
-            // A dossier's JSON record carries its neighbourhood (src/pages/[type]/[slug].json.ts).
-            const record: unknown = await response.json();
-            const neighbourhood: unknown =
-              typeof record === 'object' && record !== null ? Reflect.get(record, 'neighbourhood') : undefined;
-            return neighbourhood;
-          });
-      this.#data = localGraphSchema.parse(raw);
+      this.#data = this.dataset.graph
+        ? localGraphSchema.parse(JSON.parse(this.dataset.graph))
+        : await neighbourhoodAt(this.dataset.src ?? '');
     } catch (error) {
       if (note)
         note.textContent = `The picture could not be loaded (${String(error)}); the list below has the same links.`;
       this.dataset.state = 'failed';
       return;
     }
+    const data = this.#data;
     const button = this.querySelector<HTMLButtonElement>('[data-depth]');
-    const hasRing2 = this.#data.nodes.some((node) => node.ring === 2);
-    if (button && hasRing2) {
+    if (button && (data.second ?? 0) > 0) {
       button.hidden = false;
-      button.addEventListener('click', () => {
-        this.#depth = this.#depth === 1 ? 2 : 1;
-        button.setAttribute('aria-pressed', String(this.#depth === 2));
-        this.#render();
-      });
+      button.addEventListener('click', () => void this.#toggleDepth(button));
     }
-    const mentions = this.querySelector<HTMLButtonElement>('[data-mentions]');
-    if (mentions && this.#data.edges.some(([, , rel]) => rel === null)) {
-      mentions.hidden = false;
-      mentions.addEventListener('click', () => {
-        this.#mentions = !this.#mentions;
-        mentions.setAttribute('aria-pressed', String(this.#mentions));
-        this.#render();
-      });
-    }
+    this.#offerMentions(data);
     new ResizeObserver(() => {
       if (this.clientWidth !== this.#width) this.#render();
     }).observe(this);
@@ -98,8 +81,44 @@ class CaseLocalGraph extends HTMLElement {
     this.dataset.state = 'ready';
   }
 
+  /** Shows the mentions button once some picture the reader can see has a mention to add. */
+  #offerMentions(data: LocalGraph): void {
+    const mentions = this.querySelector<HTMLButtonElement>('[data-mentions]');
+    if (!mentions || !mentions.hidden || !data.edges.some(([, , rel]) => rel === null)) return;
+    mentions.hidden = false;
+    mentions.addEventListener('click', () => {
+      this.#mentions = !this.#mentions;
+      mentions.setAttribute('aria-pressed', String(this.#mentions));
+      this.#render();
+    });
+  }
+
+  /** Between one and two steps; the first time, the neighbours' records are fetched for the second ring. */
+  async #toggleDepth(button: HTMLButtonElement): Promise<void> {
+    if (this.#depth === 1 && !this.#two && this.#data) {
+      button.disabled = true;
+      const base = this.dataset.base ?? '/';
+      const around = await Promise.all(
+        this.#data.nodes
+          .filter((node) => node.ring === 1)
+          .map((node) =>
+            neighbourhoodAt(`${withBase(base, entryPath(node.id)).replace(/\/$/, '')}.json`).catch(() => undefined),
+          ),
+      );
+      this.#two = twoStepGraph(
+        this.#data,
+        around.filter((part) => part !== undefined),
+      );
+      button.disabled = false;
+      this.#offerMentions(this.#two);
+    }
+    this.#depth = this.#depth === 1 ? 2 : 1;
+    this.#render();
+    button.setAttribute('aria-pressed', String(this.#depth === 2));
+  }
+
   #render(): void {
-    const data = this.#data;
+    const data = this.#depth === 2 ? this.#two : this.#data;
     const figure = this.querySelector<HTMLElement>('[data-figure]');
     if (!data || !figure) return;
     this.#width = this.clientWidth;
@@ -305,6 +324,16 @@ class CaseLocalGraph extends HTMLElement {
     root.append(lines, marks);
     return root;
   }
+}
+
+/** The neighbourhood in the JSON record at an address (src/pages/[type]/[slug].json.ts). */
+async function neighbourhoodAt(url: string): Promise<LocalGraph> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const record: unknown = await response.json();
+  return localGraphSchema.parse(
+    typeof record === 'object' && record !== null ? Reflect.get(record, 'neighbourhood') : undefined,
+  );
 }
 
 /** The name, shortened with an ellipsis until it fits the room beside its node. */
