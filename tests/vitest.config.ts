@@ -8,11 +8,25 @@ if (!sample) console.log(SAMPLE_SKIPPED);
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
-    exclude: ['**/node_modules/**', ...(sample ? [] : ['tests/unit/sample-*.test.ts'])],
     testTimeout: 20_000,
-    // The build tests start Astro processes that share the project's .astro/ content store: one file at a time.
-    fileParallelism: false,
+    // Two projects that run side by side: the unit tests, in memory, spread over every core; and
+    // the build tests, one file at a time, because the Astro processes they start share the
+    // project's .astro/ folder and content store (two builds of different content at once would
+    // read each other's generated modules).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...(sample ? [] : ['tests/unit/sample-*.test.ts'])],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], fileParallelism: false },
+      },
+    ],
     // `npm test` measures coverage of src/lib and fails below these floors (measured at
     // 88 % of statements, 72 % of branches, 89 % of functions and 90 % of lines when they were set).
     coverage: {
