@@ -19,6 +19,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Vitest's default on two cores is one worker (cores - 1); the unit tests share no files.
+          maxWorkers: 2,
+          // One worker process reused from file to file: starting one per file cost more than the
+          // tests of most files. No test mocks modules or changes globals, so none leaks into the next.
+          isolate: false,
           exclude: ['**/node_modules/**', ...(sample ? [] : ['tests/unit/sample-*.test.ts'])],
         },
       },
