@@ -8,7 +8,9 @@ if (!sample) console.log(SAMPLE_SKIPPED);
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    testTimeout: 20_000,
+    // A guard against a hang, not a speed target (those are in npm run bench): the tests that start
+    // the CLIs wait on the machine, and npm test runs them beside the lint and the builds.
+    testTimeout: 60_000,
     // Two projects that run side by side: the unit tests, in memory, spread over every core; and
     // the build tests, one file at a time, because the Astro processes they start share the
     // project's .astro/ folder and content store (two builds of different content at once would
