@@ -29,7 +29,8 @@ export default defineConfig({
   testDir: './e2e',
   outputDir: '../test-results',
   fullyParallel: true,
-  workers: 2,
+  // More workers than cores: a browser test waits on frames, timers and the network for much of its time.
+  workers: Number(process.env.CASEFILE_E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -70,10 +70,29 @@ const QUERIES: [string, string, string][] = [
   ['tool', 'RedLeaves', '/tools/redleaves/'],
 ];
 
+/**
+ * One page per worker for the queries, reused from query to query: each search is a fresh load of
+ * /search/?q=…, and the browser's cache keeps Pagefind's code and index between them, as it does
+ * for a reader who searches twice. A fresh browser context per query cost more than the search.
+ */
+const queryTest = test.extend<object, { searchTab: Page }>({
+  searchTab: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({
+        baseURL: String(workerInfo.project.use.baseURL),
+        viewport: workerInfo.project.use.viewport ?? null,
+      });
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
 test.describe('search finds the right dossier first', () => {
   for (const [kind, query, expected] of QUERIES) {
-    test(`${kind}: ${query}`, async ({ page }) => {
-      const paths = await resultPaths(page, query);
+    queryTest(`${kind}: ${query}`, async ({ searchTab }) => {
+      const paths = await resultPaths(searchTab, query);
       expect(paths[0], `results: ${paths.join(', ')}`).toBe(expected);
     });
   }
