@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  * An author's next build reuses what the last one kept in Astro's cache folder (rendered bodies in
  * the content store, the published-site check of unchanged files, the graph layout); it must write
  * the very bytes a cold build writes. A copy of the fixture case is built, then edited (one body,
- * and the name of an entry another file's wikilink shows), built again with the cache, and built
- * once more from an empty cache: the last two outputs must be the same, file for file.
+ * and the name of an entry another file's wikilink shows), built again with the cache into the same
+ * output folder, and built once more from an empty cache into a new one: the last two outputs must
+ * be the same, file for file (so nothing of the first build's output is left over either).
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -51,7 +52,9 @@ let warmLog = '';
 beforeAll(() => {
   cpSync(path.join(root, 'tests/fixtures/basic'), content, { recursive: true });
   rmSync(cache, { recursive: true, force: true });
-  build(path.join(scratch, 'first'));
+  build(warm);
+  // What the next build must not keep: a file the content no longer makes.
+  writeFileSync(path.join(warm, 'people/stale-entry.html'), '<p>an entry since removed</p>');
   edit('people/chen-jie.md', '\n---\n', '\n---\n\nA sentence added after the first build.\n\n');
   edit('people/li-wei.md', 'name: LI Wei\n', 'name: LI Weiming\n');
   warmLog = build(warm);
