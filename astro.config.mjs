@@ -18,6 +18,7 @@ import { contentStoreKeyed } from './src/integrations/content-store.ts';
 import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 import { redirectsFileWritten } from './src/integrations/redirects-file.ts';
+import { outputFolderEmptied } from './src/integrations/output-folder.ts';
 
 const site = SITE.origin;
 const base = process.env.CASEFILE_BASE || '/';
@@ -53,7 +54,8 @@ export default defineConfig({
   // time (Astro's default) the build waited on the disk for a third of its page rendering; a dossier
   // writes three files (page, JSON record, STIX bundle). Measured with `npm run bench`.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The output folder is emptied by outputFolderEmptied (below), in the background, not by Astro.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   markdown: {
     // Shiki colours code with inline styles, which the Content Security Policy forbids.
     syntaxHighlight: false,
@@ -67,6 +69,7 @@ export default defineConfig({
     }),
   },
   integrations: [
+    outputFolderEmptied(),
     siteOriginCheck(),
     contentStoreKeyed(CONTENT_ROOT),
     caseCheck({ contentRoot: CONTENT_ROOT }),

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PublishedChecker, type PublishedCheckOptions, type PublishedFinding } from '../lib/published-check.ts';
+import { checkShare, type CheckWork } from './published-check-share.ts';
 
 /**
  * One worker of the check of the built pages: reads and checks its share of the files. Parsing
@@ -9,18 +7,4 @@ import { PublishedChecker, type PublishedCheckOptions, type PublishedFinding } f
  * over the machine's cores.
  */
 
-/** What a worker is given. */
-export interface CheckWork {
-  /** The output folder. */
-  out: string;
-  /** Its files, relative to the output folder. */
-  files: string[];
-  /** The checker's settings. */
-  options: PublishedCheckOptions;
-}
-
-const work = workerData as CheckWork;
-const checker = new PublishedChecker(work.options);
-const findings: PublishedFinding[] = [];
-for (const file of work.files) findings.push(...checker.check(file, readFileSync(path.join(work.out, file), 'utf8')));
-parentPort?.postMessage(findings);
+parentPort?.postMessage(checkShare(workerData as CheckWork));

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,11 @@ import { INDICATOR_KINDS } from '../lib/schema/identities.ts';
 import { formatFieldPath, formatProblem, sortProblems, type CaseProblem } from '../lib/problems.ts';
 import {
   foldForMatching,
-  PublishedChecker,
   type PublishedCheckOptions,
   type PublishedFinding,
   type PublishedIndicator,
 } from '../lib/published-check.ts';
-import type { CheckWork } from './published-check-worker.ts';
+import { checkShare, type CheckedFile, type CheckWork } from './published-check-share.ts';
 import { currentCase } from '../reader/session.ts';
 
 /**
@@ -186,56 +186,133 @@ export function traceFindings(
   );
 }
 
-/** Workers at most: the check runs alone (before Pagefind), but the machine may be shared. */
+/** Workers at most: the machine may be shared. */
 const MAX_WORKERS = 4;
+
+/** What the previous build checked: every file's digest and findings, valid for one checker and settings. */
+interface CheckCache {
+  /** Digest of the checker's code and settings the files were checked with. */
+  key: string;
+  /** By file, relative to the output folder. */
+  files: Record<string, { digest: string; findings: PublishedFinding[] }>;
+}
+
+/** The file, in Astro's cache folder, that keeps the previous build's check. */
+const CACHE_FILE = 'casefile/published-check.json';
+
+/** Every file under a folder (recursively) whose name ends in `.ts`, sorted. */
+function sourcesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .map((file) => path.join(folder, file));
+}
+
+/**
+ * The key a cached check is valid under: the settings, and the code that checks (all of src/lib,
+ * which holds the checker and what it calls, this folder's check files, and the locked dependencies,
+ * parse5 among them). Any change to one of them checks every file again.
+ */
+export function checkKey(options: PublishedCheckOptions): string {
+  const src = fileURLToPath(new URL('..', import.meta.url));
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const lock = path.join(src, '..', 'package-lock.json');
+  const code = [
+    ...sourcesUnder(path.join(src, 'lib')),
+    ...sourcesUnder(here).filter((file) => path.basename(file).startsWith('published-check')),
+    ...(existsSync(lock) ? [lock] : []),
+  ];
+  const hash = createHash('sha256').update(JSON.stringify(options));
+  for (const file of code) hash.update(`\n${path.relative(src, file)}\n`).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** The previous build's check, when it was made under the same key. */
+function readCache(file: string, key: string): CheckCache['files'] {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CheckCache;
+    return parsed.key === key && typeof parsed.files === 'object' ? parsed.files : {};
+  } catch {
+    // A cache cut short (a build stopped while writing it) is no cache.
+    return {};
+  }
+}
 
 /**
  * Checks the files on worker threads, one share each (every n-th file, so large and small pages
- * mix), and returns every finding in file order.
+ * mix), and returns every finding in file order. With a cache file, a file whose bytes the
+ * previous build checked under the same key keeps that build's findings and is not parsed again
+ * (an author's next build after an edit re-checks only the files the edit changed).
  */
-export async function checkFiles(out: string, files: readonly string[], options: PublishedCheckOptions) {
-  // A worker costs a start-up (its own module graph); a small site is checked on this thread.
-  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(files.length / 500)));
-  if (count === 1) {
-    const checker = new PublishedChecker(options);
-    return files.flatMap((file) => checker.check(file, readFileSync(path.join(out, file), 'utf8')));
-  }
+export async function checkFiles(
+  out: string,
+  files: readonly string[],
+  options: PublishedCheckOptions,
+  cacheFile?: string,
+): Promise<{ findings: PublishedFinding[]; reused: number }> {
+  const key = cacheFile ? checkKey(options) : '';
+  const cached = cacheFile ? readCache(cacheFile, key) : {};
+  const known = Object.fromEntries(Object.entries(cached).map(([file, entry]) => [file, entry.digest]));
+  const fresh = files.filter((file) => known[file] === undefined).length;
+  // A worker costs a start-up (its own module graph); a few files are checked on this thread.
+  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(fresh / 500)));
   const shares = Array.from({ length: count }, (_, i) => files.filter((_file, j) => j % count === i));
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<PublishedFinding[]>((resolve, reject) => {
-          const workerData: CheckWork = { out, files: share, options };
-          const worker = new Worker(new URL('./published-check-worker.ts', import.meta.url), { workerData });
-          worker.once('message', (findings: PublishedFinding[]) => resolve(findings));
-          worker.once('error', reject);
-          worker.once('exit', (code) => {
-            if (code !== 0) reject(new Error(`the check of the built pages stopped (worker exit ${code})`));
-          });
-        }),
-    ),
-  );
+  const work = (share: string[]): CheckWork => ({ out, files: share, options, known });
+  const results =
+    count === 1
+      ? [checkShare(work(shares[0] ?? []))]
+      : await Promise.all(
+          shares.map(
+            (share) =>
+              new Promise<CheckedFile[]>((resolve, reject) => {
+                const workerData = work(share);
+                const worker = new Worker(new URL('./published-check-worker.ts', import.meta.url), { workerData });
+                worker.once('message', (checked: CheckedFile[]) => resolve(checked));
+                worker.once('error', reject);
+                worker.once('exit', (code) => {
+                  if (code !== 0) reject(new Error(`the check of the built pages stopped (worker exit ${code})`));
+                });
+              }),
+          ),
+        );
+  const checked = results.flat();
   const order = new Map(files.map((file, i) => [file, i]));
-  return results.flat().sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  checked.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  const findingsOf = (entry: CheckedFile) => (entry.reused ? (cached[entry.file]?.findings ?? []) : entry.findings);
+  if (cacheFile) {
+    const next: CheckCache = {
+      key,
+      files: Object.fromEntries(
+        checked.map((entry) => [entry.file, { digest: entry.digest, findings: findingsOf(entry) }]),
+      ),
+    };
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(next));
+  }
+  return { findings: checked.flatMap(findingsOf), reused: checked.filter((entry) => entry.reused).length };
 }
 
 /** The check as an Astro integration; it must run after every step that writes pages or data. */
 export function publishedCheck(options: { contentRoot: string; site: string; base: string }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
+  let cacheFile: string | undefined;
   return {
     name: 'casefile:published-check',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheFile = path.join(fileURLToPath(config.cacheDir), CACHE_FILE);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         // Every file the check read, drafts included: a draft's domain must not leak either.
         const inputs = currentCase(root).files.map((file) => file.input);
         const files = publishedFiles(out);
-        const findings = await checkFiles(out, files, {
-          site: new URL(options.base, options.site).href,
-          indicators: indicatorsOf(inputs),
-        });
+        const settings = { site: new URL(options.base, options.site).href, indicators: indicatorsOf(inputs) };
+        const { findings, reused } = await checkFiles(out, files, settings, cacheFile);
         if (findings.length === 0) {
-          logger.info(`${files.length} built files checked: no live indicator, unsafe address or markup`);
+          const same = reused > 0 ? ` (${reused} unchanged since the last build, not parsed again)` : '';
+          logger.info(`${files.length} built files checked${same}: no live indicator, unsafe address or markup`);
           return;
         }
         const problems = traceFindings(findings, inputs, path.relative(process.cwd(), out) || '.');

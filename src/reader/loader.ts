@@ -1,9 +1,12 @@
-import { posix, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path, { posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import type { CaseModel } from '../lib/case.ts';
 import type { CollectionKey } from '../lib/schema/entity-types.ts';
 import { caseAfterChange, currentCase, draftsIncluded } from './session.ts';
-import type { ReadFile } from './read-case.ts';
+import type { CheckedCase, ReadFile } from './read-case.ts';
 
 /**
  * The Astro loader of every collection: it hands Astro the files the reader has already read and
@@ -15,25 +18,79 @@ export function caseLoader(collection: CollectionKey, contentRoot: string): Load
   return {
     name: 'casefile-reader',
     load: async (context) => {
-      const store = (files: readonly ReadFile[]) => storeFiles(collection, contentRoot, files, context);
-      await store(currentCase(contentRoot).files);
+      const store = (checked: CheckedCase) => storeFiles(collection, contentRoot, checked, context);
+      await store(currentCase(contentRoot));
       // Under `astro dev`, any change re-reads and re-checks the case, and refreshes this collection.
       context.watcher?.on('all', (_event, changed) => {
-        if (changed.startsWith(contentRoot)) void store(caseAfterChange(contentRoot, changed).files);
+        if (changed.startsWith(contentRoot)) void store(caseAfterChange(contentRoot, changed));
       });
     },
   };
 }
 
-/** Puts a collection's files into Astro's store, dropping entries whose file is gone. */
+/** Every `.ts` file under a folder, sorted. */
+function sourcesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .map((file) => path.join(folder, file));
+}
+
+let pipelineDigest: string | undefined;
+
+/**
+ * A digest of the code that renders a body: the site's Markdown plugins (wikilinks, sanitiser,
+ * citation marks) and src/lib, which they call. Astro itself empties its store when its version or
+ * the site's configuration changes, not when a plugin's code does.
+ */
+function pipelineCode(): string {
+  if (pipelineDigest !== undefined) return pipelineDigest;
+  const src = fileURLToPath(new URL('..', import.meta.url));
+  const plugins = ['markdown-plugins.ts', 'markdown-sanitiser.ts', 'citation-marks.ts'].map((file) =>
+    path.join(src, 'integrations', file),
+  );
+  const hash = createHash('sha256');
+  for (const file of [...plugins, ...sourcesUnder(path.join(src, 'lib'))])
+    hash.update(`\n${path.relative(src, file)}\n`).update(readFileSync(file));
+  pipelineDigest = hash.digest('hex');
+  return pipelineDigest;
+}
+
+const caseDigests = new WeakMap<CaseModel, string>();
+
+/**
+ * What a body's rendering reads beyond its own file, for the whole case: every entry's name and
+ * type (a wikilink is labelled with its target's name, or drawn broken when there is none).
+ */
+function namesDigest(model: CaseModel): string {
+  const known = caseDigests.get(model);
+  if (known !== undefined) return known;
+  const hash = createHash('sha256');
+  for (const [id, entry] of model.entries) hash.update(`${id}\t${entry.name}\t${entry.type}\n`);
+  const digest = hash.digest('hex');
+  caseDigests.set(model, digest);
+  return digest;
+}
+
+/**
+ * Puts a collection's files into Astro's store, dropping entries whose file is gone. An entry whose
+ * store digest is unchanged is kept as it is, without rendering its body again. The digest covers
+ * everything the rendering reads: the file's text and path, the site's address and base, the case's
+ * names (wikilink labels), the entry's own numbering of its sources (citation marks, which also
+ * counts relationships declared in other files) and the rendering code. So a rendered body taken
+ * from the store is the one a cold build renders, and an author's next build or a change under
+ * `astro dev` renders only the bodies it changed.
+ */
 async function storeFiles(
   collection: CollectionKey,
   contentRoot: string,
-  files: readonly ReadFile[],
+  checked: CheckedCase,
   context: LoaderContext,
 ): Promise<void> {
   const { config, store } = context;
+  const files: readonly ReadFile[] = checked.files;
   const root = fileURLToPath(config.root);
+  const shared = `${pipelineCode()}\n${config.site ?? ''}\n${config.base}\n${namesDigest(checked.model)}`;
   const untouched = new Set(store.keys());
   // Drafts leave no trace in a production build: their files never reach Astro's store, so their
   // images (front-matter `images`, `![](./photo.png)` in the body) are never imported or copied to
@@ -46,9 +103,11 @@ async function storeFiles(
     untouched.delete(id);
     const absolute = posix.join(contentRoot, read.path);
     const filePath = relative(root, absolute).split('\\').join('/');
-    const digest = context.generateDigest(read.text);
-    // Every entry is stored anew: an entry kept from an earlier build could point at another
-    // folder's files (its images), and the reader has read the file already anyway.
+    const citations = checked.model.citationsOf(`${collection}/${id}`).join(' ');
+    const digest = context.generateDigest(`${shared}\n${filePath}\n${citations}\n${read.text}`);
+    // An entry of another content folder never reaches here: src/integrations/content-store.ts
+    // empties the store when the folder changes (an entry's images are that folder's files).
+    if (store.get(id)?.digest === digest) continue;
     store.delete(id);
     const raw = typeof read.raw === 'object' && read.raw !== null ? { ...read.raw } : {};
     const data = await context.parseData({ id, data: raw, filePath: absolute });

@@ -33,6 +33,7 @@ import {
   type PageScores,
 } from './lighthouse-bench.ts';
 import { measureChains, type ChainMeasure } from './chain-bench.ts';
+import { measureDev, type DevMeasure } from './dev-bench.ts';
 
 /**
  * `npm run bench -- --sizes 1000,5000 --json FILE`: casefile against a bare Astro site and an Astro
@@ -76,8 +77,11 @@ export interface BenchOptions {
    * measured in both; no bare Astro, graph or map (a few minutes instead of fifteen).
    * `lighthouse`: the sample case built and scored by Lighthouse, then casefile built once per size
    * for the link diagram's page (its size, and Lighthouse on it at the largest size).
+   * `scale`: casefile alone, built cold at each size (`--sizes 1000,20000`): wall time per entity
+   * and peak memory, no baselines, browser, rebuild or dev server.
+   * `dev`: `npm run dev` alone on each size's case: first dossier and an edit shown.
    */
-  only: 'search' | 'lighthouse' | undefined;
+  only: 'search' | 'lighthouse' | 'scale' | 'dev' | undefined;
   /** Lighthouse runs per page at least (a page below 100 gets up to three; the median is kept). */
   lighthouseRuns: number;
 }
@@ -114,6 +118,8 @@ export interface SizeResult {
   rebuild: { wallMs: number; coldWallMs: number; ratio: number } | undefined;
   /** Map (largest size only), with the number of locations it shows. */
   map: { locations: number; measure: Measured<MapMeasure> } | undefined;
+  /** `npm run dev` (at 5,000 entities, or the largest size when the run has no 5,000). */
+  dev: DevMeasure | undefined;
 }
 
 /** The whole run. */
@@ -163,8 +169,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     },
     strict: true,
   });
-  if (values.only !== undefined && values.only !== 'search' && values.only !== 'lighthouse')
-    throw new Error(`--only ${values.only}: the parts that run alone are search and lighthouse (--only search)`);
+  const parts = ['search', 'lighthouse', 'scale', 'dev'] as const;
+  const only = parts.find((part) => part === values.only);
+  if (values.only !== undefined && only === undefined)
+    throw new Error(`--only ${values.only}: the parts that run alone are ${parts.join(', ')} (--only search)`);
   const sizes = values.sizes
     .split(',')
     .map((size) => Number(size.trim()))
@@ -185,14 +193,16 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     seed: Math.floor(positive('seed', values.seed)),
     port: Math.floor(positive('port', values.port)),
     json: values.json ? path.resolve(values.json) : undefined,
-    only: values.only === 'search' || values.only === 'lighthouse' ? values.only : undefined,
+    only,
     lighthouseRuns: Math.floor(positive('lighthouse-runs', values['lighthouse-runs'])),
   };
 }
 
-/** The sites a run builds: all three, or casefile and Starlight when only search is measured. */
+/** The sites a run builds: all three, casefile and Starlight when only search is measured, casefile alone for scale. */
 function sitesOf(options: BenchOptions): readonly Site[] {
-  return options.only === 'search' ? ['casefile', 'starlight'] : SITES;
+  if (options.only === 'search') return ['casefile', 'starlight'];
+  if (options.only === 'scale' || options.only === 'dev') return ['casefile'];
+  return SITES;
 }
 
 /** The figures of a site a run did not build: no time, no output. */
@@ -308,6 +318,18 @@ async function measureRebuild(size: SizeRun): Promise<SizeResult['rebuild']> {
   }
 }
 
+/** `npm run dev` on a size's case, with the dossier the rebuild edits (not the one the report weighs). */
+function measureDevOf(size: SizeRun, port: number): Promise<DevMeasure> {
+  const dossier = size.model.entitiesOfType('people')[1] ?? size.model.entities[1];
+  if (!dossier) throw new Error(`${size.n} entities: no dossier to open under npm run dev`);
+  return measureDev({
+    caseDir: size.caseDir,
+    sitePath: `/${dossier.id}/`,
+    file: path.join(size.caseDir, `${dossier.id}.md`),
+    port,
+  });
+}
+
 /**
  * Runs the whole benchmark. Every size gets one round first; more rounds follow, a size at a time,
  * while the next one still fits in the time budget (less a reserve for the browser measures), up to
@@ -320,6 +342,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const browserReserveMs = 150_000 * options.sizes.length * (options.browserRuns / 5);
   const sites = sitesOf(options);
   const searchOnly = options.only === 'search';
+  const buildsOnly = options.only === 'scale' || options.only === 'dev';
+  const devOnly = options.only === 'dev';
   const runs: SizeRun[] = [];
   for (const n of options.sizes) {
     const folder = path.join(WORK, String(n));
@@ -334,7 +358,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     runs.push(size);
     await runRound(size, sites);
   }
-  for (let added = !searchOnly; added;) {
+  for (let added = !searchOnly && !devOnly; added;) {
     added = false;
     for (const size of runs) {
       if (size.rounds.length >= options.rounds) continue;
@@ -345,7 +369,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
   const rebuilds = new Map<number, SizeResult['rebuild']>();
   const largestRun = runs.find((size) => size.n === largest);
-  if (largestRun && !searchOnly) rebuilds.set(largest, await measureRebuild(largestRun));
+  if (largestRun && !searchOnly && !buildsOnly) rebuilds.set(largest, await measureRebuild(largestRun));
+  // The dev server after the builds, so its content store is the one an author's build left.
+  const devs = new Map<number, DevMeasure>();
+  const devRuns = devOnly ? runs : runs.filter((size) => size.n === (options.sizes.includes(5000) ? 5000 : largest));
+  if (!searchOnly && options.only !== 'scale') {
+    for (const size of devRuns) {
+      progress(`${size.n} entities: npm run dev, first dossier and an edit`);
+      const dev = await measureDevOf(size, options.port + 2);
+      progress(
+        `  dev: first dossier ${(dev.firstDossierMs / 1000).toFixed(1)} s, edit shown ${(dev.editShownMs / 1000).toFixed(1)} s`,
+      );
+      devs.set(size.n, dev);
+    }
+  }
   for (const size of runs) {
     if (size.rounds.length < options.rounds)
       progress(`${size.n} entities: ${size.rounds.length} round(s), to stay within ${options.budgetMinutes} min`);
@@ -382,6 +419,29 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     pages['bare page'] = measurePageAssets(distOf('bare', folder), entityPath);
     pages['starlight page'] = measurePageAssets(distOf('starlight', folder), entityPath);
 
+    const built = (site: Site) => sites.includes(site);
+    if (buildsOnly) {
+      const skipped = { ok: false as const, reason: `not measured (--only ${options.only})` };
+      results.push({
+        entities: n,
+        generated,
+        relationships: model.relations.length,
+        rounds,
+        median: medians,
+        ratios: { bareWall: NaN, bareCpu: NaN, starlightWall: NaN, starlightCpu: NaN },
+        perEntity: { wallMs: medians.casefile.wallMs / n, cpuMs: medians.casefile.cpuMs / n },
+        output: { casefile: measureOutput(casefileDist), bare: NO_OUTPUT, starlight: NO_OUTPUT },
+        pages,
+        search: { casefile: skipped, starlight: skipped },
+        graph: undefined,
+        chains: undefined,
+        map: undefined,
+        dossierHtmlBytes: dossierHtmlBytes(casefileDist, entityPath),
+        rebuild: undefined,
+        dev: devs.get(n),
+      });
+      continue;
+    }
     progress(`${n} entities: measuring in Chromium`);
     const queries = {
       first: people[Math.floor(people.length / 2)]?.name ?? 'WANG',
@@ -439,7 +499,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       perEntity: { wallMs: medians.casefile.wallMs / n, cpuMs: medians.casefile.cpuMs / n },
       output: {
         casefile: measureOutput(casefileDist),
-        bare: sites.includes('bare') ? measureOutput(distOf('bare', folder)) : NO_OUTPUT,
+        bare: built('bare') ? measureOutput(distOf('bare', folder)) : NO_OUTPUT,
         starlight: measureOutput(distOf('starlight', folder)),
       },
       pages,
@@ -449,6 +509,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       map,
       dossierHtmlBytes: dossierHtmlBytes(casefileDist, entityPath),
       rebuild: rebuilds.get(n),
+      dev: devs.get(n),
     });
   }
   const cpu = os.cpus();
@@ -516,7 +577,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const options = parseOptions(process.argv.slice(2));
   const result = options.only === 'lighthouse' ? undefined : await runBench(options);
   if (result) console.log(formatReport(result));
-  const scores = options.only === 'search' ? undefined : await runLighthouse(options);
+  const scores =
+    options.only === 'search' || options.only === 'scale' || options.only === 'dev'
+      ? undefined
+      : await runLighthouse(options);
   if (scores) console.log(`${result ? '\n' : ''}${formatLighthouse(scores, scores.graphPages)}`);
   if (options.json) {
     writeFileSync(options.json, `${JSON.stringify({ ...result, lighthouse: scores }, null, 2)}\n`);
