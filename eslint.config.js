@@ -8,6 +8,8 @@ export default defineConfig(
     ignores: [
       'dist/',
       'dist-*/',
+      // Output set aside by a build while it is removed (src/integrations/output-folder.ts)
+      '.*-previous-*/',
       '.astro/',
       'node_modules/',
       'test-results/',
