@@ -18,7 +18,16 @@ export function caseLoader(collection: CollectionKey, contentRoot: string): Load
   return {
     name: 'casefile-reader',
     load: async (context) => {
-      const store = (checked: CheckedCase) => storeFiles(collection, contentRoot, checked, context);
+      // One store at a time, in the order the case was read: a store skips the entries it finds
+      // unchanged, so a later change's store can end first, and an earlier one still under way
+      // (two saves in quick succession) would write its older text over it. A failed store does
+      // not stop the next.
+      let queue: Promise<void> = Promise.resolve();
+      const store = (checked: CheckedCase): Promise<void> => {
+        const run = () => storeFiles(collection, contentRoot, checked, context);
+        queue = queue.then(run, run);
+        return queue;
+      };
       await store(currentCase(contentRoot));
       // Under `astro dev`, any change re-reads and re-checks the case, and refreshes this collection.
       context.watcher?.on('all', (_event, changed) => {
