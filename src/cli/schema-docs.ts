@@ -11,18 +11,6 @@ import { isEntityType, type CollectionKey } from '../lib/schema/entity-types.ts'
 
 const schemaFolder = path.resolve(import.meta.dirname, '../lib/schema');
 
-/** The schema file of each collection, and the function in it that builds the schema. */
-const SCHEMA_FILES: Record<CollectionKey, string> = {
-  actors: 'actors.ts',
-  people: 'people.ts',
-  companies: 'companies.ts',
-  locations: 'locations.ts',
-  identities: 'identities.ts',
-  tools: 'tools.ts',
-  reports: 'reports.ts',
-  sources: 'sources.ts',
-};
-
 /**
  * Doc comments of the properties of the outermost object literals inside the named function (or,
  * without a name, inside each exported `…Schema` function): the schema's own fields, not those of
@@ -65,7 +53,8 @@ function fieldDocs(file: string, functionName?: string): Map<string, string> {
 
 /** The doc comment of each field of a collection, by field name: its own fields, then the shared entity fields. */
 export function schemaDocs(collection: CollectionKey): Map<string, string> {
-  const own = fieldDocs(SCHEMA_FILES[collection]);
+  // Each collection's schema lives in the file named after it (src/lib/schema/people.ts).
+  const own = fieldDocs(`${collection}.ts`);
   if (!isEntityType(collection)) return own;
   const shared = fieldDocs('base.ts', 'entityBase');
   return new Map([...shared, ...own]);

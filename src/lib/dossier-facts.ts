@@ -2,6 +2,7 @@ import type { AnyEntity, CaseModel, Relation } from './case.ts';
 import type { PartialDate } from './dates.ts';
 import { CONFIDENCE_LEVELS, type Confidence } from './schema/confidence.ts';
 import type { RelationKey } from './schema/relations.ts';
+import { definitionOf } from './schema/index.ts';
 
 /**
  * The facts a dossier's card adds to its type's own fields (src/lib/facts.ts): legal status with
@@ -105,25 +106,5 @@ export function byImportance<E extends { id: string; name: string }>(model: Case
 
 /** What an entity is in the case, in a few words, for index cards: roles, kind, platform. */
 export function roleOf(entity: AnyEntity): string | undefined {
-  const words = (key: string) => key.replace(/-/g, ' ');
-  switch (entity.type) {
-    case 'people':
-      return entity.data.roles.length > 0 ? entity.data.roles.join(', ') : undefined;
-    case 'companies':
-      return words(entity.data.kind);
-    case 'identities':
-      return [
-        words(entity.data.kind),
-        entity.data.platform,
-        entity.data.status === 'unknown' ? undefined : entity.data.status,
-      ]
-        .filter(Boolean)
-        .join(' · ');
-    case 'tools':
-      return words(entity.data.kind);
-    case 'actors':
-      return entity.data.external_ids.map((id) => `${id.system} ${id.id}`).join(', ') || undefined;
-    case 'locations':
-      return [entity.data.district, entity.data.city].filter(Boolean).join(', ') || undefined;
-  }
+  return definitionOf(entity.type).role(entity.data);
 }

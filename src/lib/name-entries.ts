@@ -1,8 +1,8 @@
 import type { AnyEntity, CaseModel } from './case.ts';
-import { displayValue } from './facts.ts';
 import { foldText } from './name-match.ts';
 import type { NameEntry } from './name-index.ts';
 import { CONFIDENCE_LEVELS } from './schema/confidence.ts';
+import { definitionOf } from './schema/index.ts';
 
 /**
  * The entries of the name index (src/lib/name-index.ts), written from the case model at build time.
@@ -10,27 +10,7 @@ import { CONFIDENCE_LEVELS } from './schema/confidence.ts';
 
 /** The other texts a reader may type to find an entity. */
 function alsoOf(entity: AnyEntity): string[] {
-  const also = entity.aliases.map((alias) => alias.name);
-  switch (entity.type) {
-    case 'identities':
-      also.push(displayValue(entity));
-      break;
-    case 'locations':
-      also.push(entity.data.address);
-      if (entity.data.address_native) also.push(entity.data.address_native);
-      break;
-    case 'actors':
-    case 'tools':
-      for (const id of entity.data.external_ids) also.push(id.id);
-      break;
-    case 'people':
-    case 'companies':
-      break;
-    default: {
-      const unhandled: never = entity;
-      throw new Error(`name index: no rule for ${String(unhandled)}`);
-    }
-  }
+  const also = [...entity.aliases.map((alias) => alias.name), ...definitionOf(entity.type).alsoKnownAs(entity.data)];
   const own = new Set([entity.name, entity.native].map((text) => text && foldText(text)));
   return [...new Set(also)].filter((text) => !own.has(foldText(text)));
 }

@@ -4,6 +4,7 @@ import { lastUpdated } from './corrections.ts';
 import { gradeCounts } from './dossier-facts.ts';
 import { entryPath } from './paths.ts';
 import { CONFIDENCE_INFO } from './schema/confidence.ts';
+import { definitionOf } from './schema/index.ts';
 
 /**
  * What a page says about itself to whoever links to it: the image and words of its sharing card,
@@ -61,23 +62,6 @@ export function gradeLine(model: CaseModel, id: string): string {
   return `${total} relationship${total === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
-/** The schema.org type of a dossier. */
-function schemaType(entity: AnyEntity): string {
-  switch (entity.type) {
-    case 'people':
-      return 'Person';
-    case 'companies':
-    case 'actors':
-      return 'Organization';
-    case 'locations':
-      return 'Place';
-    case 'tools':
-      return 'SoftwareApplication';
-    case 'identities':
-      return 'Thing';
-  }
-}
-
 /** The JSON-LD of a dossier: Person, Organization, Place … with its names, description and sources. */
 export function entityJsonLd(
   entity: AnyEntity,
@@ -91,7 +75,7 @@ export function entityJsonLd(
   ];
   const data: Record<string, Json> = {
     '@context': 'https://schema.org',
-    '@type': schemaType(entity),
+    '@type': definitionOf(entity.type).schemaOrgType,
     name: entity.name,
     description: entity.summary,
     url: absolute(entryPath(entity.id)),

@@ -11,6 +11,7 @@ import {
 import { DEV_SEARCH_NOTICE } from '../lib/search-text.ts';
 import { ENTITY_TYPE_INFO } from '../lib/schema/entity-types.ts';
 import type { SearchHit } from '../lib/search-results.ts';
+import { findParts, type Parts } from './element-parts.ts';
 
 /**
  * `<case-search>`: the /search/ page. Dossiers whose name matches come first (one line each, as in
@@ -28,15 +29,20 @@ const NAMES_SHOWN = 5;
 /** The order types are offered in: entity types as the site lists them, then reports and sources. */
 const TYPE_ORDER = [...Object.values(ENTITY_TYPE_INFO).map((info) => info.plural), 'Reports', 'Sources'];
 
+/** The parts of the page the element drives. */
+const PARTS = {
+  input: ['input[type="search"]', HTMLInputElement],
+  names: ['[data-names]', HTMLElement],
+  nameList: ['[data-name-list]', HTMLUListElement],
+  chips: ['[data-chips]', HTMLElement],
+  select: ['[data-type-select]', HTMLSelectElement],
+  results: ['[data-results]', HTMLOListElement],
+  status: ['[data-status]', HTMLElement],
+  more: ['[data-more]', HTMLButtonElement],
+} as const;
+
 class CaseSearch extends HTMLElement {
-  #input!: HTMLInputElement;
-  #names!: HTMLElement;
-  #nameList!: HTMLUListElement;
-  #chips!: HTMLElement;
-  #select!: HTMLSelectElement;
-  #results!: HTMLOListElement;
-  #status!: HTMLElement;
-  #more!: HTMLButtonElement;
+  #ui!: Parts<typeof PARTS>;
   #rest: PagefindResult[] = [];
   #total = 0;
   #query = '';
@@ -47,23 +53,10 @@ class CaseSearch extends HTMLElement {
   #base = '/';
 
   connectedCallback(): void {
-    const input = this.querySelector<HTMLInputElement>('input[type="search"]');
-    const names = this.querySelector<HTMLElement>('[data-names]');
-    const nameList = this.querySelector<HTMLUListElement>('[data-name-list]');
-    const chips = this.querySelector<HTMLElement>('[data-chips]');
-    const select = this.querySelector<HTMLSelectElement>('[data-type-select]');
-    const results = this.querySelector<HTMLOListElement>('[data-results]');
-    const status = this.querySelector<HTMLElement>('[data-status]');
-    const more = this.querySelector<HTMLButtonElement>('[data-more]');
-    if (!input || !names || !nameList || !chips || !select || !results || !status || !more) return;
-    this.#input = input;
-    this.#names = names;
-    this.#nameList = nameList;
-    this.#chips = chips;
-    this.#select = select;
-    this.#results = results;
-    this.#status = status;
-    this.#more = more;
+    const ui = findParts(this, PARTS);
+    if (!ui) return;
+    this.#ui = ui;
+    const { input, select, more } = ui;
     this.#base = this.dataset.base ?? '/';
     more.addEventListener('click', () => void this.#showMore());
     select.addEventListener('change', () => this.#setTypes(select.value ? select.value.split(',') : []));
@@ -91,8 +84,8 @@ class CaseSearch extends HTMLElement {
 
   /** Focuses the query box. */
   focusInput(): void {
-    this.#input.focus();
-    this.#input.select();
+    this.#ui.input.focus();
+    this.#ui.input.select();
   }
 
   #schedule(): void {
@@ -106,18 +99,18 @@ class CaseSearch extends HTMLElement {
   }
 
   async #search(): Promise<void> {
-    const query = this.#input.value.trim();
+    const query = this.#ui.input.value.trim();
     const generation = ++this.#generation;
     const current = () => generation === this.#generation;
     this.#writeUrl(query);
     if (query === '') {
-      this.#results.replaceChildren();
-      this.#nameList.replaceChildren();
-      this.#names.hidden = true;
+      this.#ui.results.replaceChildren();
+      this.#ui.nameList.replaceChildren();
+      this.#ui.names.hidden = true;
       this.#counts = {};
       this.#renderFilters();
       this.#rest = [];
-      this.#more.hidden = true;
+      this.#ui.more.hidden = true;
       this.#say('');
       delete this.dataset.resultCount;
       return;
@@ -139,7 +132,7 @@ class CaseSearch extends HTMLElement {
     );
     if (!current()) return; // a newer keystroke has taken over
     this.removeAttribute('aria-busy');
-    this.#nameList.replaceChildren(
+    this.#ui.nameList.replaceChildren(
       ...matches.slice(0, NAMES_SHOWN).map((match) => {
         const item = document.createElement('li');
         const link = document.createElement('a');
@@ -150,8 +143,8 @@ class CaseSearch extends HTMLElement {
         return item;
       }),
     );
-    this.#names.hidden = matches.length === 0;
-    this.#results.replaceChildren(...hits.map((hit) => this.#renderHit(hit, query)));
+    this.#ui.names.hidden = matches.length === 0;
+    this.#ui.results.replaceChildren(...hits.map((hit) => this.#renderHit(hit, query)));
     this.#query = query;
     this.#rest = found.results.slice(PAGE_SIZE);
     this.#total = found.results.length;
@@ -175,7 +168,7 @@ class CaseSearch extends HTMLElement {
 
   /** Says how many results there are and how many are shown, and offers the next page. */
   #showCount(): void {
-    const shown = this.#results.children.length;
+    const shown = this.#ui.results.children.length;
     const total = this.#total;
     const query = this.#query;
     this.#say(
@@ -184,27 +177,27 @@ class CaseSearch extends HTMLElement {
         : `${total} result${total === 1 ? '' : 's'} for “${query}”${shown < total ? `, showing the first ${shown}` : ''}.`,
     );
     const next = Math.min(PAGE_SIZE, this.#rest.length);
-    this.#more.hidden = next === 0;
-    this.#more.textContent = `Show ${next} more result${next === 1 ? '' : 's'}`;
+    this.#ui.more.hidden = next === 0;
+    this.#ui.more.textContent = `Show ${next} more result${next === 1 ? '' : 's'}`;
   }
 
   /** Loads the next page of results below the ones shown, and moves focus to the first new one. */
   async #showMore(): Promise<void> {
     const generation = this.#generation;
     const page = this.#rest.slice(0, PAGE_SIZE);
-    this.#more.disabled = true;
+    this.#ui.more.disabled = true;
     try {
       const hits = await loadHits(this.#query, page);
       if (generation !== this.#generation) return;
-      const first = this.#results.children.length;
-      this.#results.append(...hits.map((hit) => this.#renderHit(hit, this.#query)));
+      const first = this.#ui.results.children.length;
+      this.#ui.results.append(...hits.map((hit) => this.#renderHit(hit, this.#query)));
       this.#rest = this.#rest.slice(page.length);
       this.#showCount();
-      this.#results.querySelectorAll<HTMLAnchorElement>('.hit > a')[first]?.focus();
+      this.#ui.results.querySelectorAll<HTMLAnchorElement>('.hit > a')[first]?.focus();
     } catch (error) {
       this.#say(`More results could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      this.#more.disabled = false;
+      this.#ui.more.disabled = false;
     }
   }
 
@@ -218,7 +211,7 @@ class CaseSearch extends HTMLElement {
     const types = TYPE_ORDER.filter((type) => (counts[type] ?? 0) > 0 || this.#types.includes(type));
     const label = (type: string) => `${type} (${counts[type] ?? 0})`;
     const existing = new Map(
-      [...this.#chips.querySelectorAll<HTMLButtonElement>('button')].map((chip) => [chip.dataset.type ?? '', chip]),
+      [...this.#ui.chips.querySelectorAll<HTMLButtonElement>('button')].map((chip) => [chip.dataset.type ?? '', chip]),
     );
     const chips = types.map((type) => {
       const chip = existing.get(type) ?? this.#chip(type);
@@ -226,17 +219,17 @@ class CaseSearch extends HTMLElement {
       chip.setAttribute('aria-pressed', String(this.#types.includes(type)));
       return chip;
     });
-    this.#chips.replaceChildren(...chips);
-    this.#chips.hidden = chips.length === 0;
+    this.#ui.chips.replaceChildren(...chips);
+    this.#ui.chips.hidden = chips.length === 0;
     const all = Object.values(counts).reduce((sum, count) => sum + count, 0);
     const options = [
       new Option(`All types${all > 0 ? ` (${all})` : ''}`, ''),
       ...types.map((type) => new Option(label(type), type)),
     ];
     if (this.#types.length > 1) options.push(new Option(this.#types.join(' + '), this.#types.join(',')));
-    this.#select.replaceChildren(...options);
-    this.#select.value = this.#types.join(',');
-    this.#select.disabled = types.length === 0;
+    this.#ui.select.replaceChildren(...options);
+    this.#ui.select.value = this.#types.join(',');
+    this.#ui.select.disabled = types.length === 0;
   }
 
   #chip(type: string): HTMLButtonElement {
@@ -289,7 +282,7 @@ class CaseSearch extends HTMLElement {
   }
 
   #say(message: string): void {
-    this.#status.textContent = message;
+    this.#ui.status.textContent = message;
   }
 
   #writeUrl(query: string): void {

@@ -10,6 +10,7 @@ import {
 } from './search-render.ts';
 import { DEV_SEARCH_NOTICE } from '../lib/search-text.ts';
 import type { SearchHit } from '../lib/search-results.ts';
+import { findParts, type Parts } from './element-parts.ts';
 
 /**
  * `<quick-jump>`: the header's search dialog. A combobox over one list: dossiers whose name, alias,
@@ -23,32 +24,28 @@ const NAMES_SHOWN = 6;
 /** Pages listed by their text at most (the search page has the rest). */
 const TEXT_SHOWN = 5;
 
+/** The parts of the dialog the element drives. */
+const PARTS = {
+  input: ['[role="combobox"]', HTMLInputElement],
+  list: ['[role="listbox"]', HTMLElement],
+  names: ['[data-names]', HTMLElement],
+  text: ['[data-text]', HTMLElement],
+  all: ['[data-all]', HTMLAnchorElement],
+  status: ['[data-status]', HTMLElement],
+} as const;
+
 class QuickJump extends HTMLElement {
-  #input!: HTMLInputElement;
-  #list!: HTMLElement;
-  #names!: HTMLElement;
-  #text!: HTMLElement;
-  #all!: HTMLAnchorElement;
-  #status!: HTMLElement;
+  #ui!: Parts<typeof PARTS>;
   #base = '/';
   #generation = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #active = -1;
 
   connectedCallback(): void {
-    const input = this.querySelector<HTMLInputElement>('[role="combobox"]');
-    const list = this.querySelector<HTMLElement>('[role="listbox"]');
-    const names = this.querySelector<HTMLElement>('[data-names]');
-    const text = this.querySelector<HTMLElement>('[data-text]');
-    const all = this.querySelector<HTMLAnchorElement>('[data-all]');
-    const status = this.querySelector<HTMLElement>('[data-status]');
-    if (!input || !list || !names || !text || !all || !status) return;
-    this.#input = input;
-    this.#list = list;
-    this.#names = names;
-    this.#text = text;
-    this.#all = all;
-    this.#status = status;
+    const ui = findParts(this, PARTS);
+    if (!ui) return;
+    this.#ui = ui;
+    const { input, list } = ui;
     this.#base = this.dataset.base ?? '/';
     input.addEventListener('input', () => this.#schedule());
     input.addEventListener('keydown', (event) => this.#key(event));
@@ -68,7 +65,7 @@ class QuickJump extends HTMLElement {
   }
 
   #options(): HTMLAnchorElement[] {
-    return [...this.#list.querySelectorAll<HTMLAnchorElement>('[role="option"]:not([hidden])')];
+    return [...this.#ui.list.querySelectorAll<HTMLAnchorElement>('[role="option"]:not([hidden])')];
   }
 
   #schedule(): void {
@@ -100,25 +97,25 @@ class QuickJump extends HTMLElement {
     this.#active = index;
     const active = options[index];
     if (active) {
-      this.#input.setAttribute('aria-activedescendant', active.id);
+      this.#ui.input.setAttribute('aria-activedescendant', active.id);
       if (scroll) active.scrollIntoView({ block: 'nearest' });
     } else {
-      this.#input.removeAttribute('aria-activedescendant');
+      this.#ui.input.removeAttribute('aria-activedescendant');
     }
   }
 
   #clear(): void {
-    this.#names.replaceChildren();
-    this.#text.replaceChildren();
-    this.#names.hidden = true;
-    this.#text.hidden = true;
-    this.#all.hidden = true;
-    this.#input.setAttribute('aria-expanded', 'false');
+    this.#ui.names.replaceChildren();
+    this.#ui.text.replaceChildren();
+    this.#ui.names.hidden = true;
+    this.#ui.text.hidden = true;
+    this.#ui.all.hidden = true;
+    this.#ui.input.setAttribute('aria-expanded', 'false');
     this.#activate(-1, false);
   }
 
   async #search(): Promise<void> {
-    const query = this.#input.value.trim();
+    const query = this.#ui.input.value.trim();
     const generation = ++this.#generation;
     if (query === '' || import.meta.env.DEV) {
       this.#clear();
@@ -134,7 +131,7 @@ class QuickJump extends HTMLElement {
     const texted = searchText(this.#base, query, []);
     const matches = await named;
     if (!current()) return;
-    this.#names.replaceChildren(
+    this.#ui.names.replaceChildren(
       textElement('div', 'group-label', 'Dossiers'),
       ...matches.map((match, i) => {
         const option = this.#option(`qj-name-${i}`, resultHref(entityPath(this.#base, match.entry), query));
@@ -143,10 +140,10 @@ class QuickJump extends HTMLElement {
         return option;
       }),
     );
-    this.#names.hidden = matches.length === 0;
-    this.#all.href = `${this.#base.replace(/\/$/, '')}/search/?q=${encodeURIComponent(query)}`;
-    this.#all.hidden = false;
-    this.#input.setAttribute('aria-expanded', 'true');
+    this.#ui.names.hidden = matches.length === 0;
+    this.#ui.all.href = `${this.#base.replace(/\/$/, '')}/search/?q=${encodeURIComponent(query)}`;
+    this.#ui.all.hidden = false;
+    this.#ui.input.setAttribute('aria-expanded', 'true');
     this.#activate(matches.length > 0 ? 0 : -1, false);
     const hits: SearchHit[] = [];
     let total = 0;
@@ -170,12 +167,12 @@ class QuickJump extends HTMLElement {
         this.#say(`Full-text search is unavailable: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!current()) return;
-    this.#text.replaceChildren(
+    this.#ui.text.replaceChildren(
       textElement('div', 'group-label', 'In the text'),
       ...hits.map((hit, i) => this.#hitOption(hit, i, query)),
     );
-    this.#text.hidden = hits.length === 0;
-    this.#all.textContent =
+    this.#ui.text.hidden = hits.length === 0;
+    this.#ui.all.textContent =
       total === 0
         ? `Search page for “${query}”`
         : total === 1
@@ -222,7 +219,7 @@ class QuickJump extends HTMLElement {
   }
 
   #say(message: string): void {
-    this.#status.textContent = message;
+    this.#ui.status.textContent = message;
   }
 }
 

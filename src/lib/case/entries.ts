@@ -1,7 +1,7 @@
 import { nativeLang } from '../hanzi.ts';
 import { entryId, type EntryId } from '../ids.ts';
-import { isEntityType } from '../schema/entity-types.ts';
-import type { AnyCaseInput, AnyEntity, CaseEntry, EntityCaseInput } from './types.ts';
+import { isEntityType, type EntityType } from '../schema/entity-types.ts';
+import type { AnyCaseInput, CaseEntry, CaseInput, Entity, EntityCaseInput } from './types.ts';
 
 /** Turning a checked input into the entry pages read. */
 
@@ -15,29 +15,25 @@ export function inputId(input: AnyCaseInput): EntryId {
   return entryId(input.collection, input.slug);
 }
 
-/** The entity entry of an entity input. */
-function toEntity(input: EntityCaseInput, common: Omit<CaseEntry, 'kind' | 'type' | 'data'>): AnyEntity {
+/**
+ * The entity entry of an entity input. Generic over the type, so `type` and `data` stay paired for
+ * every type without a branch per type; the indexed mapped types give back the union for a union.
+ */
+function toEntity<K extends EntityType>(
+  input: { [P in K]: CaseInput<P> }[K],
+  common: Omit<CaseEntry, 'kind' | 'type' | 'data'>,
+): { [P in K]: Entity<P> }[K] {
   const data = input.data;
-  const fields = {
+  const entity: Entity<K> = {
+    ...common,
     native: data.native,
     nativeLang: data.native === undefined ? undefined : nativeLang(data.native, data.native_lang),
     aliases: data.aliases,
+    kind: 'entity',
+    type: input.collection,
+    data,
   };
-  // One branch per type keeps `type` and `data` paired without a cast.
-  switch (input.collection) {
-    case 'actors':
-      return { ...common, ...fields, kind: 'entity', type: input.collection, data: input.data };
-    case 'people':
-      return { ...common, ...fields, kind: 'entity', type: input.collection, data: input.data };
-    case 'companies':
-      return { ...common, ...fields, kind: 'entity', type: input.collection, data: input.data };
-    case 'locations':
-      return { ...common, ...fields, kind: 'entity', type: input.collection, data: input.data };
-    case 'identities':
-      return { ...common, ...fields, kind: 'entity', type: input.collection, data: input.data };
-    case 'tools':
-      return { ...common, ...fields, kind: 'entity', type: input.collection, data: input.data };
-  }
+  return entity;
 }
 
 /** Turns an input into its model entry; `bodyCitations` are the body's inline citations, in order. */

@@ -1,6 +1,10 @@
 import { z } from 'astro/zod';
 import { entityBase } from './base.ts';
 import { externalId, partialDate } from './fields.ts';
+import { formatPartialDate } from '../dates.ts';
+import { identifierValues, textValue } from '../fact-rows.ts';
+import { catalogueReferences, timestamp } from '../stix/objects.ts';
+import type { EntityDefinition, EntityFields } from './entity-definition.ts';
 
 /** Builds the schema of a threat actor: an intrusion group as the industry tracks it. */
 export function actorSchema<I extends z.ZodType>(image: () => I) {
@@ -16,3 +20,28 @@ export function actorSchema<I extends z.ZodType>(image: () => I) {
     suspected_sponsor: z.string().optional(),
   });
 }
+
+/** A threat actor as the case model holds it. */
+type ActorData = EntityFields<typeof actorSchema>;
+
+/** How a threat actor shows and exports: its catalogue ids first, an intrusion set in STIX. */
+export const actorDefinition: EntityDefinition<ActorData> = {
+  facts: (d, add) => {
+    add('Identifiers', identifierValues(d.external_ids), undefined, true);
+    if (d.first_seen) add('First seen', [textValue(formatPartialDate(d.first_seen))]);
+    add('Targets', d.target_sectors.length > 0 ? [textValue(d.target_sectors.join(', '))] : undefined);
+    if (d.suspected_sponsor) add('Suspected sponsor', [textValue(d.suspected_sponsor)]);
+  },
+  role: (d) => d.external_ids.map((id) => `${id.system} ${id.id}`).join(', ') || undefined,
+  alsoKnownAs: (d) => d.external_ids.map((id) => id.id),
+  schemaOrgType: 'Organization',
+  stix: {
+    kind: 'domain-object',
+    type: () => 'intrusion-set',
+    properties: (d, { names, references }) => ({
+      ...(names.length > 0 ? { aliases: names } : {}),
+      ...(d.first_seen ? { first_seen: timestamp(d.first_seen) } : {}),
+      external_references: [...catalogueReferences(d.external_ids), ...references],
+    }),
+  },
+};

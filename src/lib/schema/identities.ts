@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 import { entityBase } from './base.ts';
 import { identifier } from './fields.ts';
+import { defang } from '../defang.ts';
+import { humanise, textValue } from '../fact-rows.ts';
+import type { EntityDefinition, EntityFields } from './entity-definition.ts';
 
 /** Kinds of online identity. */
 export const IDENTITY_KINDS = [
@@ -50,3 +53,52 @@ export function identitySchema<I extends z.ZodType>(image: () => I) {
     status: z.enum(IDENTITY_STATUSES, { error: `expected one of ${IDENTITY_STATUSES.join(', ')}` }).default('unknown'),
   });
 }
+
+/** An online identity as the case model holds it. */
+type IdentityData = EntityFields<typeof identitySchema>;
+
+/** The value of an identity as it may be shown: defanged for indicators, plain otherwise. */
+export function shownValue(data: { kind: IdentityKind; value: string }): string {
+  return isIndicatorKind(data.kind) ? defang(data.kind, data.value) : data.value;
+}
+
+/** How an online identity shows and exports: its value (defanged when an indicator), a cyber observable in STIX. */
+export const identityDefinition: EntityDefinition<IdentityData> = {
+  facts: (d, add) => {
+    add('Kind', [textValue(humanise(d.kind))]);
+    if (d.platform) add('Platform', [textValue(d.platform)]);
+    add(
+      'Value',
+      [isIndicatorKind(d.kind) ? { kind: 'indicator', defanged: shownValue(d) } : { kind: 'code', text: d.value }],
+      undefined,
+      true,
+    );
+    add('Status', [textValue(d.status)]);
+  },
+  role: (d) =>
+    [humanise(d.kind), d.platform, d.status === 'unknown' ? undefined : d.status].filter(Boolean).join(' · '),
+  alsoKnownAs: (d) => [shownValue(d)],
+  schemaOrgType: 'Thing',
+  // Observables carry their plain values: tools need them; pages show them defanged.
+  stix: {
+    kind: 'observable',
+    observable: ({ kind, value }, displayName) => {
+      switch (kind) {
+        case 'domain':
+        case 'website':
+          return { type: 'domain-name', key: { value }, extra: {} };
+        case 'url':
+          return { type: 'url', key: { value }, extra: {} };
+        case 'email':
+          return { type: 'email-addr', key: { value }, extra: {} };
+        default:
+          // Handles, QQ numbers, nicknames and accounts: a user account on its platform.
+          return {
+            type: 'user-account',
+            key: { account_type: kind, account_login: value },
+            extra: { display_name: displayName },
+          };
+      }
+    },
+  },
+};

@@ -1,5 +1,8 @@
 import { z } from 'astro/zod';
 import { entityBase } from './base.ts';
+import { formatCoordinates, formatPrecision, textValue } from '../fact-rows.ts';
+import { countryCode } from '../stix/objects.ts';
+import type { EntityDefinition, EntityFields } from './entity-definition.ts';
 
 /** Builds the schema of a location. A point must carry its precision: no pin without its circle. */
 export function locationSchema<I extends z.ZodType>(image: () => I) {
@@ -59,3 +62,45 @@ export function locationSchema<I extends z.ZodType>(image: () => I) {
       }
     });
 }
+
+/** A location as the case model holds it. */
+type LocationData = EntityFields<typeof locationSchema>;
+
+/** How a location shows and exports: its address in both scripts and its point with its circle. */
+export const locationDefinition: EntityDefinition<LocationData> = {
+  facts: (d, add) => {
+    add('Address', [textValue(d.address)], undefined, true);
+    if (d.address_native) add('Address (native)', [textValue(d.address_native)], 'zh', true);
+    const place = [d.district, d.city, d.country].filter((part): part is string => Boolean(part)).join(', ');
+    if (place) add('Area', [textValue(place)]);
+    if (d.lat !== undefined && d.lon !== undefined) {
+      add('Coordinates', [
+        textValue(`${formatCoordinates(d.lat, d.lon)} (WGS84)`),
+        textValue(d.precision_m === undefined ? '' : formatPrecision(d.precision_m)),
+      ]);
+    } else {
+      add('Coordinates', [textValue('not placed on the map: no reliable position')]);
+    }
+    if (d.geocode_note) add('How it was placed', [textValue(d.geocode_note)]);
+  },
+  role: (d) => [d.district, d.city].filter(Boolean).join(', ') || undefined,
+  alsoKnownAs: (d) => [d.address, ...(d.address_native ? [d.address_native] : [])],
+  schemaOrgType: 'Place',
+  stix: {
+    kind: 'domain-object',
+    type: () => 'location',
+    properties: (d, { references }) => {
+      const country = d.country === undefined ? undefined : countryCode(d.country);
+      return {
+        ...(d.lat !== undefined && d.lon !== undefined
+          ? { latitude: d.lat, longitude: d.lon, precision: d.precision_m }
+          : {}),
+        street_address: d.address,
+        ...(d.city ? { city: d.city } : {}),
+        ...(country ? { country } : {}),
+        ...(d.lat === undefined && !country ? { region: 'eastern-asia' } : {}),
+        external_references: references,
+      };
+    },
+  },
+};

@@ -1,4 +1,4 @@
-import { defang } from './defang.ts';
+import { defang } from '../defang.ts';
 
 /**
  * Text from a STIX bundle made fit for a casefile entry: a description split into summary and body,

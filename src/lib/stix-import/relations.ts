@@ -1,6 +1,6 @@
-import { CONFIDENCE_INFO, CONFIDENCE_LEVELS, type Confidence } from './schema/confidence.ts';
-import type { EntityType } from './schema/entity-types.ts';
-import { RELATION_KEYS, RELATIONS, relationInfo, type RelationKey } from './schema/relations.ts';
+import { CONFIDENCE_INFO, CONFIDENCE_LEVELS, type Confidence } from '../schema/confidence.ts';
+import type { EntityType } from '../schema/entity-types.ts';
+import { RELATION_KEYS, RELATIONS, relationInfo, type RelationKey } from '../schema/relations.ts';
 
 /**
  * How the STIX import reads a relationship: which casefile relation it stands for, what grade its
