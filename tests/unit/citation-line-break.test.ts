@@ -3,6 +3,7 @@ import { findInlineCitations } from '../../src/lib/citations.ts';
 import { checkCase } from '../../src/reader/read-case.ts';
 import { memorySource } from '../../src/reader/content-source.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
+import { company, person, source } from './small-case.ts';
 
 /**
  * A citation broken over a line break is not a citation to the renderer: the page would show
@@ -10,35 +11,6 @@ import { formatProblems } from '../../src/lib/problems.ts';
  * line where the citation opens and the fix. Soft breaks (a plain new line) keep both lines in one
  * text node; a hard break (two trailing spaces or a backslash) ends the text node before the `]`.
  */
-
-const source = `---
-title: A fixture source
-publisher: Fixture Press
-date: 2021-01-01
-url: https://fixture.example.org/a
----
-`;
-
-const company = `---
-name: Acme Fixture Ltd
-kind: company
-summary: A fixture company.
-sources: [source-a]
----
-`;
-
-/** A person who works at the company, whose body, from line 11 of the file, is `body`. */
-const person = (body: string) => `---
-name: Alice Example
-summary: A fixture person.
-sources: [source-a]
-links:
-  - rel: works-for
-    to: companies/acme
-    confidence: high
-    sources: [source-a]
----
-${body}`;
 
 /** The problems of the three-file case whose person has this body. */
 function problemsOf(body: string) {

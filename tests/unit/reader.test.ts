@@ -2,48 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { checkCase } from '../../src/reader/read-case.ts';
 import { memorySource } from '../../src/reader/content-source.ts';
 import { formatProblems, type CaseProblem } from '../../src/lib/problems.ts';
+import { caseWith, company, person } from './small-case.ts';
 
 /**
  * The reader and the checks, run in memory on small cases: each rule an author can break, with the
  * file, field, line and fix the author is told. (A handful of real builds, tests/build/, prove
  * that `astro build` stops on the same problems.)
  */
-
-const company = `---
-name: Acme Fixture Ltd
-kind: company
-summary: A fixture company.
-sources: [source-a]
----
-`;
-const source = `---
-title: A fixture source
-publisher: Fixture Press
-date: 2021-01-01
-url: https://fixture.example.org/a
----
-`;
-const person = (body: string, extra = '') => `---
-name: Alice Example
-summary: A fixture person.
-sources: [source-a]
-links:
-  - rel: works-for
-    to: companies/acme
-    confidence: high
-    sources: [source-a]
-${extra}---
-${body}`;
-
-/** A valid case of three entries, with the given files added or replaced. */
-function caseWith(files: Record<string, string>): Record<string, string> {
-  return {
-    'companies/acme.md': company,
-    'people/alice.md': person('Works at [[companies/acme]].\n'),
-    'sources/source-a.md': source,
-    ...files,
-  };
-}
 
 const TODAY = '2026-06-01';
 
