@@ -420,25 +420,29 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     pages['starlight page'] = measurePageAssets(distOf('starlight', folder), entityPath);
 
     const built = (site: Site) => sites.includes(site);
+    // What every size reports, whether the other sites and the browser were measured or not.
+    const measured = {
+      entities: n,
+      generated,
+      relationships: model.relations.length,
+      rounds,
+      median: medians,
+      perEntity: { wallMs: medians.casefile.wallMs / n, cpuMs: medians.casefile.cpuMs / n },
+      pages,
+      dossierHtmlBytes: dossierHtmlBytes(casefileDist, entityPath),
+      dev: devs.get(n),
+    };
     if (buildsOnly) {
       const skipped = { ok: false as const, reason: `not measured (--only ${options.only})` };
       results.push({
-        entities: n,
-        generated,
-        relationships: model.relations.length,
-        rounds,
-        median: medians,
+        ...measured,
         ratios: { bareWall: NaN, bareCpu: NaN, starlightWall: NaN, starlightCpu: NaN },
-        perEntity: { wallMs: medians.casefile.wallMs / n, cpuMs: medians.casefile.cpuMs / n },
         output: { casefile: measureOutput(casefileDist), bare: NO_OUTPUT, starlight: NO_OUTPUT },
-        pages,
         search: { casefile: skipped, starlight: skipped },
         graph: undefined,
         chains: undefined,
         map: undefined,
-        dossierHtmlBytes: dossierHtmlBytes(casefileDist, entityPath),
         rebuild: undefined,
-        dev: devs.get(n),
       });
       continue;
     }
@@ -485,31 +489,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
 
     results.push({
-      entities: n,
-      generated,
-      relationships: model.relations.length,
-      rounds,
-      median: medians,
+      ...measured,
       ratios: {
         bareWall: ratio('bare', 'wallMs'),
         bareCpu: ratio('bare', 'cpuMs'),
         starlightWall: ratio('starlight', 'wallMs'),
         starlightCpu: ratio('starlight', 'cpuMs'),
       },
-      perEntity: { wallMs: medians.casefile.wallMs / n, cpuMs: medians.casefile.cpuMs / n },
       output: {
         casefile: measureOutput(casefileDist),
         bare: built('bare') ? measureOutput(distOf('bare', folder)) : NO_OUTPUT,
         starlight: measureOutput(distOf('starlight', folder)),
       },
-      pages,
       search,
       graph,
       chains,
       map,
-      dossierHtmlBytes: dossierHtmlBytes(casefileDist, entityPath),
       rebuild: rebuilds.get(n),
-      dev: devs.get(n),
     });
   }
   const cpu = os.cpus();
