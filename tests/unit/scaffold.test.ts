@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { checkCase, checkCaseFolder } from '../../src/reader/read-case.ts';
 import { memorySource } from '../../src/reader/content-source.ts';
 import { starterCase } from '../../src/lib/starter-case.ts';
 import { schemaDocs } from '../../src/cli/schema-docs.ts';
+import { runCli } from './run-cli.ts';
 
 /**
  * `npm run new` starts an entry from its type's schema (required fields filled, optional ones
@@ -22,7 +22,6 @@ import { schemaDocs } from '../../src/cli/schema-docs.ts';
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
-const node = path.join(root, 'node_modules/.bin/node');
 const today = parsePartialDate('2024-05-06') as PartialDate;
 const schemas = collectionSchemas(() => z.string().min(1));
 const folders: string[] = [];
@@ -36,22 +35,6 @@ function tempFolder(): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'casefile-scaffold-'));
   folders.push(folder);
   return folder;
-}
-
-/** Runs a command of src/cli; its exit code and output. */
-function run(script: string, args: string[], env: Record<string, string> = {}): { code: number; output: string } {
-  try {
-    const output = execFileSync(node, [path.join(root, 'src/cli', script), ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
-    return { code: 0, output };
-  } catch (error) {
-    const failed = error as { status: number; stdout: string; stderr: string };
-    return { code: failed.status, output: `${failed.stdout}${failed.stderr}` };
-  }
 }
 
 describe('entryTemplate', () => {
@@ -109,7 +92,7 @@ describe('npm run new', () => {
   const env = { CASEFILE_CONTENT: content };
 
   test('writes content/<type>/<slug>.md, and the case still passes its check', () => {
-    const result = run('new-entry.ts', ['people', 'Zhāng Example'], env);
+    const result = runCli('new-entry.ts', ['people', 'Zhāng Example'], env);
     expect(result.code).toBe(0);
     const text = readFileSync(path.join(content, 'people/zhang-example.md'), 'utf8');
     expect(text).toContain('name: Zhāng Example');
@@ -117,28 +100,28 @@ describe('npm run new', () => {
   });
 
   test('refuses a slug an entry has', () => {
-    const result = run('new-entry.ts', ['people', 'LI Wei'], env);
+    const result = runCli('new-entry.ts', ['people', 'LI Wei'], env);
     expect(result.code).toBe(1);
     expect(result.output).toContain('people/li-wei.md exists');
   });
 
   test('refuses a slug that an entry’s redirect_from claims', () => {
-    const result = run('new-entry.ts', ['people', 'Wei Li'], env);
+    const result = runCli('new-entry.ts', ['people', 'Wei Li'], env);
     expect(result.code).toBe(1);
     expect(result.output).toContain('the redirect_from of');
     expect(result.output).toContain('people/li-wei.md claims it');
   });
 
   test('asks for a slug when the name has no Latin letters', () => {
-    const result = run('new-entry.ts', ['people', '高强'], env);
+    const result = runCli('new-entry.ts', ['people', '高强'], env);
     expect(result.code).toBe(1);
     expect(result.output).toContain('add --slug');
-    expect(run('new-entry.ts', ['people', '高强', '--slug', 'gao-qiang'], env).code).toBe(0);
+    expect(runCli('new-entry.ts', ['people', '高强', '--slug', 'gao-qiang'], env).code).toBe(0);
     expect(readFileSync(path.join(content, 'people/gao-qiang.md'), 'utf8')).toContain('name: 高强');
   });
 
   test('refuses an unknown type, listing the types', () => {
-    const result = run('new-entry.ts', ['person', 'X'], env);
+    const result = runCli('new-entry.ts', ['person', 'X'], env);
     expect(result.code).toBe(2);
     expect(result.output).toContain('types: actors, people, companies, locations, identities, tools, reports, sources');
   });
@@ -164,7 +147,7 @@ describe('npm run new:case', () => {
   const dir = path.join(parent, 'my-case');
 
   test('writes a case of one entry of each type, a source and a report, that passes the check', () => {
-    expect(run('new-case.ts', [dir]).code).toBe(0);
+    expect(runCli('new-case.ts', [dir]).code).toBe(0);
     const { model, problems } = checkCaseFolder(dir, { includeDrafts: false });
     expect(problems).toEqual([]);
     expect(model.entities.map((entity) => entity.id).sort()).toEqual([
@@ -180,13 +163,13 @@ describe('npm run new:case', () => {
   });
 
   test('the check:content command passes it', () => {
-    const result = run('check-content.ts', [dir]);
+    const result = runCli('check-content.ts', [dir]);
     expect(result.output).toContain('6 entities, 5 relationships, 1 reports, 1 sources; no problems');
     expect(result.code).toBe(0);
   });
 
   test('refuses a folder that is not empty', () => {
-    const result = run('new-case.ts', [dir]);
+    const result = runCli('new-case.ts', [dir]);
     expect(result.code).toBe(1);
     expect(result.output).toContain('the folder is not empty');
   });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { checkCase, checkCaseFolder } from '../../src/reader/read-case.ts';
 import { memorySource } from '../../src/reader/content-source.ts';
 import { objectsBesideRelationships, relationshipIds, stixErrors } from './stix-validator.ts';
 import { slugOf } from '../../src/lib/slug.ts';
+import { runCli } from './run-cli.ts';
 
 /**
  * `npm run import -- stix` inverts the STIX export: the fixture case exported, imported into an
@@ -300,23 +300,7 @@ describe('npm run import', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'casefile-import-cli-'));
   folders.push(out);
   /** Runs the command; its exit code and output. */
-  const run = (args: string[]): { code: number; output: string } => {
-    try {
-      const output = execFileSync(
-        path.join(root, 'node_modules/.bin/node'),
-        [path.join(root, 'src/cli/import.ts'), ...args],
-        {
-          cwd: root,
-          encoding: 'utf8',
-          stdio: 'pipe',
-        },
-      );
-      return { code: 0, output };
-    } catch (error) {
-      const failed = error as { status: number; stdout: string; stderr: string };
-      return { code: failed.status, output: `${failed.stdout}${failed.stderr}` };
-    }
-  };
+  const run = (args: string[]) => runCli('import.ts', args);
 
   test('writes the case, lists what it could not map by id, and says the case passes the check', () => {
     const result = run(['stix', bundleFile, '--out', out]);
