@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { astroBuild, filesUnder } from './astro-build.ts';
 
 /**
  * An author's next build reuses what the last one kept in Astro's cache folder (rendered bodies in
@@ -14,31 +14,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
-const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 const cache = path.join(root, 'node_modules/.astro');
 const scratch = mkdtempSync(path.join(tmpdir(), 'casefile-cached-'));
 const content = path.join(scratch, 'case');
 const warm = path.join(scratch, 'warm');
 const cold = path.join(scratch, 'cold');
-
-/** Builds the copied case into a folder, failing with Astro's output if the build fails. */
-function build(out: string): string {
-  const result = spawnSync(process.execPath, [astro, 'build'], {
-    cwd: root,
-    env: { ...process.env, CASEFILE_CONTENT: content, CASEFILE_OUT: out, NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`the build failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
-/** Every file under a folder, relative to it, sorted. */
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 /** Replaces text in a file of the copied case, failing if it is not there. */
 function edit(file: string, from: string, to: string): void {
@@ -52,14 +32,14 @@ let warmLog = '';
 beforeAll(() => {
   cpSync(path.join(root, 'tests/fixtures/basic'), content, { recursive: true });
   rmSync(cache, { recursive: true, force: true });
-  build(warm);
+  astroBuild(content, warm);
   // What the next build must not keep: a file the content no longer makes.
   writeFileSync(path.join(warm, 'people/stale-entry.html'), '<p>an entry since removed</p>');
   edit('people/chen-jie.md', '\n---\n', '\n---\n\nA sentence added after the first build.\n\n');
   edit('people/li-wei.md', 'name: LI Wei\n', 'name: LI Weiming\n');
-  warmLog = build(warm);
+  warmLog = astroBuild(content, warm);
   rmSync(cache, { recursive: true, force: true });
-  build(cold);
+  astroBuild(content, cold);
 }, 400_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runAstroBuild } from './astro-build.ts';
 
 /**
  * tests/fixtures/hostile is full of the attacks a hostile contributor would try in Markdown: raw
@@ -14,8 +14,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  * result. This test reads the built pages with its own parse5 walk and its own lists.
  */
 
-const root = path.resolve(import.meta.dirname, '../..');
-const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 const out = mkdtempSync(path.join(tmpdir(), 'casefile-hostile-'));
 const SITE = 'https://casefile.example/';
 
@@ -34,18 +32,8 @@ const SAFE = new Set(['http:', 'https:', 'mailto:']);
 let pages: { file: string; document: DefaultTreeAdapterMap['document'] }[] = [];
 
 beforeAll(() => {
-  const result = spawnSync(process.execPath, [astro, 'build'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      CASEFILE_CONTENT: 'tests/fixtures/hostile',
-      CASEFILE_OUT: out,
-      CASEFILE_TEST_SANITISER_ONLY: '1',
-      NO_COLOR: '1',
-    },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  const result = runAstroBuild('tests/fixtures/hostile', out, { CASEFILE_TEST_SANITISER_ONLY: '1' });
+  expect(result.status, result.output).toBe(0);
   const walk = (folder: string): string[] =>
     readdirSync(path.join(out, folder), { withFileTypes: true }).flatMap((entry) => {
       const relative = path.join(folder, entry.name);

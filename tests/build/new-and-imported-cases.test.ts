@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseBundle, type StixBundle, type StixObject } from '../../src/lib/stix.ts';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { objectsBesideRelationships, relationshipIds } from '../unit/stix-validator.ts';
+import { astroBuild } from './astro-build.ts';
 
 /**
  * Two cases an author starts from, built for real: the one `npm run new:case` writes, and the
@@ -15,7 +16,6 @@ import { objectsBesideRelationships, relationshipIds } from '../unit/stix-valida
 
 const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules/.bin/node');
-const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 const scratch = mkdtempSync(path.join(tmpdir(), 'casefile-new-import-'));
 const starter = path.join(scratch, 'starter');
 const imported = path.join(scratch, 'imported');
@@ -24,12 +24,7 @@ let first: StixBundle;
 /** Builds a content folder into `<folder>-dist`, failing with Astro's output if the build fails. */
 function build(folder: string): string {
   const out = `${folder}-dist`;
-  const result = spawnSync(process.execPath, [astro, 'build'], {
-    cwd: root,
-    env: { ...process.env, CASEFILE_CONTENT: folder, CASEFILE_OUT: out, NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`the build of ${folder} failed:\n${result.stdout}\n${result.stderr}`);
+  astroBuild(folder, out);
   return out;
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runAstroBuild } from './astro-build.ts';
 
 /**
  * Content that passes the author's check but would publish something harmful once rendered: an
@@ -13,7 +14,6 @@ import { afterAll, describe, expect, test } from 'vitest';
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
-const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 const fixtures = path.join(root, 'tests/fixtures/unsafe-output');
 const scratch = mkdtempSync(path.join(tmpdir(), 'casefile-unsafe-'));
 
@@ -48,13 +48,8 @@ describe('the check of the built pages refuses what rendering would make live', 
         encoding: 'utf8',
       });
       expect(check.status, check.stderr).toBe(0);
-      const result = spawnSync(process.execPath, [astro, 'build'], {
-        cwd: root,
-        env: { ...process.env, CASEFILE_CONTENT: content, CASEFILE_OUT: out, NO_COLOR: '1' },
-        encoding: 'utf8',
-      });
-      const output = `${result.stdout}\n${result.stderr}`;
-      expect(result.status, output).not.toBe(0);
+      const { status, output } = runAstroBuild(content, out);
+      expect(status, output).not.toBe(0);
       expect(output).toContain('in the built pages; the built site was removed');
       for (const { file, field, message } of expected) {
         const report = reportOf(output, path.join(content, file));

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { astroBuild, filesUnder } from './astro-build.ts';
 
 /**
  * The output depends only on the content, in three real builds: the fixture case, then a copy of it
@@ -18,29 +18,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  */
 
 const root = path.resolve(import.meta.dirname, '../..');
-const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 const scratch = mkdtempSync(path.join(tmpdir(), 'casefile-twice-'));
 const first = path.join(scratch, 'first');
 const green = path.join(scratch, 'green-build');
 const third = path.join(scratch, 'third-build');
-
-/** Builds a content folder into `out`, failing with Astro's output if the build fails. */
-function build(content: string, out: string): void {
-  const result = spawnSync(process.execPath, [astro, 'build'], {
-    cwd: root,
-    env: { ...process.env, CASEFILE_CONTENT: content, CASEFILE_OUT: out, NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`the build of ${content} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-/** Every file under a folder, relative to it, sorted. */
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 /** Whether the photo the tower's dossier shows is the plain green one (the fixture's is a grey tower under a blue sky). */
 async function showsGreenPhoto(out: string): Promise<boolean> {
@@ -58,9 +39,9 @@ beforeAll(async () => {
   await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 200, b: 20 } } })
     .jpeg()
     .toFile(path.join(greenContent, 'locations/example-tower.jpg'));
-  build('tests/fixtures/basic', first);
-  build(greenContent, green);
-  build('tests/fixtures/basic', third);
+  astroBuild('tests/fixtures/basic', first);
+  astroBuild(greenContent, green);
+  astroBuild('tests/fixtures/basic', third);
 }, 360_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
