@@ -10,13 +10,13 @@ import { hanziPlugin, wikilinkPlugin } from './src/integrations/markdown-plugins
 import { sanitiserPlugin } from './src/integrations/markdown-sanitiser.ts';
 import { caseNumbering, citationMarksPlugin } from './src/integrations/citation-marks.ts';
 import { siteOriginCheck } from './src/integrations/site-origin.ts';
-import { SITE, tileOrigin } from './src/config.ts';
+import { SITE } from './src/config.ts';
 import { withBase } from './src/lib/paths.ts';
 import { checkedCase } from './src/reader/session.ts';
 import { publishedCheck } from './src/integrations/published-check.ts';
 import { contentStoreKeyed } from './src/integrations/content-store.ts';
 import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-assets.ts';
-import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
+import { securityHeadersFile } from './src/integrations/security-headers.ts';
 import { redirectsFileWritten } from './src/integrations/redirects-file.ts';
 import { outputFolderEmptied } from './src/integrations/output-folder.ts';
 
@@ -39,17 +39,10 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.CASEFILE_OUT || './dist',
   output: 'static',
-  security: {
-    // Scripts and styles: the site's own files plus hashes Astro computes for what it inlines.
-    // Everything else is listed in cspDirectives, the one policy shared with the _headers file.
-    csp: {
-      directives: cspDirectives({ tileOrigin: tileOrigin(SITE.tiles) }),
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
-  // Styles and scripts ship as files, never inlined: the policy then needs no per-page hashes, so the
-  // one policy of every page fits a static host's _headers line (Cloudflare allows 2,000 characters).
+  // Astro's own CSP (security.csp) is off: it hashes every page's head elements as it renders and
+  // lists hashes of scripts and styles that are never inline. Styles and scripts ship as files, never
+  // inlined, so the policy is one fixed string (src/lib/security-policy.ts) that src/layouts/Base.astro
+  // writes into every page and the _headers file repeats.
   // Four pages rendered at once: each page's files are written while the next renders. With one at a
   // time (Astro's default) the build waited on the disk for a third of its page rendering; a dossier
   // writes three files (page, JSON record, STIX bundle). Measured with `npm run bench`.

@@ -6,38 +6,11 @@ import { headersFile, mergeCsp, metaPolicy, parseCsp, securityHeaders } from '..
 import { htmlFiles } from './built-files.ts';
 
 /**
- * The security policy, in one place: Astro puts the CSP in each page's <meta> (with hashes of what
- * it inlines); after the build the same directives, plus those a <meta> cannot carry, go to a
- * `_headers` file for static hosts, which `npm run headers:nginx` turns into an nginx snippet.
+ * The security policy, in one place: src/layouts/Base.astro puts the CSP (src/lib/security-policy.ts)
+ * in each page's <meta>; after the build the policy read back from every page, plus the directives a
+ * <meta> cannot carry, goes to a `_headers` file for static hosts, which `npm run headers:nginx` turns
+ * into an nginx snippet.
  */
-
-/** A CSP directive as Astro's `security.csp.directives` accepts it: a known name, then its sources. */
-export type CspDirective = `${
-  | 'default-src'
-  | 'img-src'
-  | 'connect-src'
-  | 'font-src'
-  | 'object-src'
-  | 'base-uri'
-  | 'form-action'
-  | 'worker-src'
-  | 'manifest-src'} ${string}`;
-
-/** CSP directives other than script-src and style-src, which Astro writes itself. */
-export function cspDirectives(options: { tileOrigin: string | undefined }): CspDirective[] {
-  const images = ["'self'", 'data:', ...(options.tileOrigin ? [options.tileOrigin] : [])].join(' ');
-  return [
-    "default-src 'self'",
-    `img-src ${images}`,
-    "connect-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "worker-src 'self' blob:",
-    "manifest-src 'self'",
-  ];
-}
 
 /** The longest line Cloudflare Pages accepts in `_headers`. */
 const MAX_HEADER_LINE = 2000;

@@ -1,7 +1,7 @@
 /**
- * The HTTP security headers of the built site, derived from the Content Security Policy that Astro
- * writes into every page's <meta>. A static host gets them as a `_headers` file, nginx as a snippet
- * of `add_header` lines; both come from the same list, so the three can never disagree.
+ * The site's Content Security Policy, and the HTTP security headers of the built site derived from
+ * the policy every page carries in its <meta>. A static host gets them as a `_headers` file, nginx as
+ * a snippet of `add_header` lines; both come from the same list, so the three can never disagree.
  */
 
 /** A parsed Content Security Policy: each directive's name with its sources, in order. */
@@ -37,6 +37,35 @@ export const DISABLED_FEATURES = [
   'usb',
 ] as const;
 
+/**
+ * The directives of every page's policy. Scripts and styles come only from the site's own files: no
+ * page inlines a script the browser runs (JSON-LD is data, which script-src does not govern) or a
+ * style (stylesheets ship as files), so the policy needs no hashes and is one fixed string for every
+ * page. Pagefind compiles its WebAssembly, hence 'wasm-unsafe-eval'; images may come from the tile
+ * host the reader turns on.
+ */
+export function cspDirectives(options: { tileOrigin: string | undefined }): string[] {
+  const images = ["'self'", 'data:', ...(options.tileOrigin ? [options.tileOrigin] : [])].join(' ');
+  return [
+    "default-src 'self'",
+    `img-src ${images}`,
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+  ];
+}
+
+/** The policy of every page's <meta>, as one string. */
+export function pagePolicy(options: { tileOrigin: string | undefined }): string {
+  return cspDirectives(options).join('; ');
+}
+
 /** Parses a policy string such as `default-src 'self'; img-src 'self' data:`. */
 export function parseCsp(text: string): Map<string, string[]> {
   const policy = new Map<string, string[]>();
@@ -49,7 +78,7 @@ export function parseCsp(text: string): Map<string, string[]> {
   return policy;
 }
 
-/** Matches the policy Astro writes into a page's <meta>, and captures its content. */
+/** Matches the policy in a page's <meta>, and captures its content. */
 const META_CSP = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i;
 
 /** Undoes the HTML escaping of an attribute value. */
@@ -140,8 +169,8 @@ export function nginxSnippet(headers: readonly Header[]): string {
   );
   return [
     '# casefile security headers: generated from the build by `npm run headers:nginx`; regenerate after',
-    '# every build (the policy carries hashes of what pages inline). nginx drops these inside any',
-    '# location block that has add_header lines of its own: include the snippet there too.',
+    '# every build (the policy follows the site settings, such as the tile host). nginx drops these inside',
+    '# any location block that has add_header lines of its own: include the snippet there too.',
     ...lines,
     '',
   ].join('\n');

@@ -15,8 +15,13 @@ import {
 } from './page-watch.ts';
 import { markTabbables, tabOnce, tabThrough } from './keyboard.ts';
 import { readCaseFolder } from '../../src/reader/read-case.ts';
-import { cspDirectives } from '../../src/integrations/security-headers.ts';
-import { HEADER_ONLY_DIRECTIVES, metaPolicy, parseCsp, parseHeadersFile } from '../../src/lib/security-policy.ts';
+import {
+  cspDirectives,
+  HEADER_ONLY_DIRECTIVES,
+  metaPolicy,
+  parseCsp,
+  parseHeadersFile,
+} from '../../src/lib/security-policy.ts';
 import { isIndicatorKind } from '../../src/lib/schema/identities.ts';
 import { SITE, tileOrigin } from '../../src/config.ts';
 import { fromGraphData } from '../../src/lib/graph-data.ts';
