@@ -19,6 +19,7 @@ import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-asset
 import { securityHeadersFile } from './src/integrations/security-headers.ts';
 import { redirectsFileWritten } from './src/integrations/redirects-file.ts';
 import { outputFolderEmptied } from './src/integrations/output-folder.ts';
+import { dataFilesWritten } from './src/integrations/data-files.ts';
 
 const site = SITE.origin;
 const base = process.env.CASEFILE_BASE || '/';
@@ -44,8 +45,8 @@ export default defineConfig({
   // inlined, so the policy is one fixed string (src/lib/security-policy.ts) that src/layouts/Base.astro
   // writes into every page and the _headers file repeats.
   // Four pages rendered at once: each page's files are written while the next renders. With one at a
-  // time (Astro's default) the build waited on the disk for a third of its page rendering; a dossier
-  // writes three files (page, JSON record, STIX bundle). Measured with `npm run bench`.
+  // time (Astro's default) the build waited on the disk for a third of its page rendering. Measured
+  // with `npm run bench`.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The output folder is emptied by outputFolderEmptied (below), in the background, not by Astro.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
@@ -71,6 +72,9 @@ export default defineConfig({
       // An old slug's page only forwards to the entry's own address: the sitemap lists each page once, there.
       filter: (page) => !forwards(new URL(page).pathname),
     }),
+    // The data files (JSON records, STIX bundles, exports, graph.json, map.json) after the pages,
+    // before anything reads the output.
+    dataFilesWritten({ contentRoot: CONTENT_ROOT }),
     // After every step that writes pages, feeds or sitemaps, before the search index is built.
     unreferencedAssetsRemoved(),
     publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),

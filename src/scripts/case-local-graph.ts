@@ -326,7 +326,7 @@ class CaseLocalGraph extends HTMLElement {
   }
 }
 
-/** The neighbourhood in the JSON record at an address (src/pages/[type]/[slug].json.ts). */
+/** The neighbourhood in the JSON record at an address (src/site/data-files.ts). */
 async function neighbourhoodAt(url: string): Promise<LocalGraph> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);

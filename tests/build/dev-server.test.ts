@@ -70,6 +70,18 @@ describe('astro dev', () => {
     expect(html).toContain('Draft: shown by the development server only');
   }, 30_000);
 
+  test('serves the data files the build writes, from the case as it is (drafts included)', async () => {
+    const record = await fetch(`${origin}/people/hidden-person.json`);
+    expect(record.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await record.json()).toMatchObject({ id: 'people/hidden-person' });
+    const csv = await fetch(`${origin}/exports/evidence.csv`);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await csv.text()).split('\n')[0]).toContain('relationship');
+    const graph = (await (await fetch(`${origin}/graph.json`)).json()) as { nodes: { id: string[] } };
+    expect(graph.nodes.id).toContain('people/hidden-person');
+    expect((await fetch(`${origin}/people/nobody.json`)).status).toBe(404);
+  }, 30_000);
+
   test('says that search needs a build', async () => {
     const html = await (await fetch(`${origin}/search/`)).text();
     expect(html).toContain('Search works on a built site');

@@ -1,0 +1,77 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { CaseModel } from '../lib/case.ts';
+import { checkedCase, currentCase } from '../reader/session.ts';
+import { dataFiles, startLayout, type DataFile } from '../site/data-files.ts';
+import type { PublishedAt } from '../site/exports.ts';
+
+/**
+ * Writes the site's data files (src/site/data-files.ts: JSON records, STIX bundles, exports,
+ * graph.json, map.json, the edges' evidence) from the case model in one step after the pages, on
+ * every build, rather than as endpoint routes: Astro's route machinery cost more per file than making
+ * most of them, and they are two of every three files the site has. The whole graph's layout starts
+ * on a worker thread when the build starts. Under `astro dev` each file is answered from the same
+ * table, made from the case as it is now. It must run before every step that reads the output (the
+ * unreferenced-asset sweep, the published-site check).
+ */
+export function dataFilesWritten(options: { contentRoot: string }): AstroIntegration {
+  const root = path.resolve(options.contentRoot);
+  let site: PublishedAt = { origin: '', base: '/' };
+  return {
+    name: 'casefile:data-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = { origin: new URL(config.site ?? 'https://casefile.example').origin, base: config.base };
+      },
+      'astro:build:start': () => {
+        startLayout(checkedCase(root, false).model);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const files = dataFiles(checkedCase(root, false).model, site);
+        const folders = new Set<string>();
+        for (const file of files) {
+          const target = path.join(out, file.path);
+          const folder = path.dirname(target);
+          if (!folders.has(folder)) {
+            mkdirSync(folder, { recursive: true });
+            folders.add(folder);
+          }
+          writeFileSync(target, await file.body());
+        }
+        logger.info(`${files.length} data files written`);
+      },
+      'astro:server:setup': ({ server }) => {
+        const byModel = new WeakMap<CaseModel, Map<string, DataFile>>();
+        const prefix = site.base.replace(/\/?$/, '/');
+        server.middlewares.use((request, response, next) => {
+          const pathname = decodeURI((request.url ?? '/').split('?')[0] ?? '/');
+          if ((request.method !== 'GET' && request.method !== 'HEAD') || !pathname.startsWith(prefix)) {
+            next();
+            return;
+          }
+          const { model } = currentCase(root);
+          let table = byModel.get(model);
+          if (!table) {
+            table = new Map(dataFiles(model, site).map((file) => [file.path, file]));
+            byModel.set(model, table);
+          }
+          const file = table.get(`/${pathname.slice(prefix.length)}`);
+          if (!file) {
+            next();
+            return;
+          }
+          Promise.resolve(file.body()).then(
+            (body) => {
+              response.setHeader('content-type', file.type);
+              response.end(request.method === 'HEAD' ? undefined : body);
+            },
+            (error: unknown) => next(error),
+          );
+        });
+      },
+    },
+  };
+}
