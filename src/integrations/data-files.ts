@@ -1,24 +1,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { CaseModel } from '../lib/case.ts';
-import { checkedCase, currentCase } from '../reader/session.ts';
-import { dataFiles, startLayout, type DataFile } from '../site/data-files.ts';
+import { currentCase } from '../reader/session.ts';
+import { dataFiles, type DataFile, type MadeFile } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 
 /**
  * Writes the site's data files (src/site/data-files.ts: JSON records, STIX bundles, exports,
  * graph.json, map.json, the edges' evidence) from the case model in one step after the pages, on
- * every build, rather than as endpoint routes: Astro's route machinery cost more per file than making
- * most of them, and they are two of every three files the site has. The whole graph's layout starts
- * on a worker thread when the build starts. Under `astro dev` each file is answered from the same
- * table, made from the case as it is now. It must run before every step that reads the output (the
- * unreferenced-asset sweep, the published-site check).
+ * every build, rather than as endpoint routes (two of every three files the site has, each through
+ * Astro's route machinery on the thread that renders the pages). They are made on a worker thread
+ * (src/integrations/data-files-worker.ts) that starts with the build, so the graph's layout and the
+ * exports are computed while the pages are bundled and rendered; the build's end writes them. Under
+ * `astro dev` each file is answered from the same table, made from the case as it is now. It must run
+ * before every step that reads the output (the unreferenced-asset sweep, the published-site check).
  */
 export function dataFilesWritten(options: { contentRoot: string }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   let site: PublishedAt = { origin: '', base: '/' };
+  let made: Promise<MadeFile[]> | undefined;
   return {
     name: 'casefile:data-files',
     hooks: {
@@ -26,11 +29,13 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
         site = { origin: new URL(config.site ?? 'https://casefile.example').origin, base: config.base };
       },
       'astro:build:start': () => {
-        startLayout(checkedCase(root, false).model);
+        made = madeOnWorker(root, site);
+        // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
+        made.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const files = dataFiles(checkedCase(root, false).model, site);
+        const files = await (made ?? madeOnWorker(root, site));
         const folders = new Set<string>();
         for (const file of files) {
           const target = path.join(out, file.path);
@@ -39,7 +44,7 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
             mkdirSync(folder, { recursive: true });
             folders.add(folder);
           }
-          writeFileSync(target, await file.body());
+          writeFileSync(target, file.bytes);
         }
         logger.info(`${files.length} data files written`);
       },
@@ -74,4 +79,16 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
       },
     },
   };
+}
+
+/** Every data file, made on a worker thread from the case under a content root. */
+function madeOnWorker(root: string, site: PublishedAt): Promise<MadeFile[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: { root, site } });
+    worker.once('message', (files: MadeFile[]) => resolve(files));
+    worker.once('error', (error) => reject(new Error('the data files could not be made', { cause: error })));
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the data files could not be made (worker exit ${code})`));
+    });
+  });
 }

@@ -38,12 +38,12 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 interface ModelGraph {
   graph: CaseGraph;
   adjacency: Map<string, Step[]>;
-  layout: () => Promise<LayoutPoint[]>;
+  layout: () => LayoutPoint[];
 }
 
 const graphs = new WeakMap<CaseModel, ModelGraph>();
 
-/** The graph of a model, built once; its layout is computed when first asked for (or started early). */
+/** The graph of a model, built once; its layout is computed when first asked for. */
 function graphOf(model: CaseModel): ModelGraph {
   let known = graphs.get(model);
   if (!known) {
@@ -54,12 +54,12 @@ function graphOf(model: CaseModel): ModelGraph {
   return known;
 }
 
-/**
- * Starts the layout of a model's graph on a worker thread, so it is computed while the pages render;
- * the data files then find it done.
- */
-export function startLayout(model: CaseModel): void {
-  void caseLayout(graphOf(model).graph, { onWorker: true }).catch(() => undefined);
+/** A data file made: its site path and its bytes. */
+export interface MadeFile {
+  /** Site path, e.g. `/people/gao-qiang.json`. */
+  path: string;
+  /** The file's bytes (UTF-8). */
+  bytes: Uint8Array;
 }
 
 /** Every data file of the site, in a fixed order. */
@@ -95,17 +95,17 @@ export function dataFiles(model: CaseModel, site: PublishedAt): DataFile[] {
     {
       path: '/exports/graph.gexf',
       type: 'application/gexf+xml; charset=utf-8',
-      body: async () => toGexf(graph, await layout()),
+      body: () => toGexf(graph, layout()),
     },
     {
       path: '/exports/graph.graphml',
       type: 'application/graphml+xml; charset=utf-8',
-      body: async () => toGraphml(graph, await layout()),
+      body: () => toGraphml(graph, layout()),
     },
     {
       path: '/graph.json',
       type: JSON_TYPE,
-      body: async () => JSON.stringify(toGraphData(graph, await layout())),
+      body: () => JSON.stringify(toGraphData(graph, layout())),
     },
     {
       path: '/graph/evidence.json',

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { CaseGraph } from '../lib/graph.ts';
-import { layoutGraph, type LayoutInput, type LayoutPoint } from '../lib/layout.ts';
+import { layoutGraph, type LayoutPoint } from '../lib/layout.ts';
 
 /**
  * The build-time layout of the whole case graph, for graph.json and the GEXF and GraphML exports.
  * It is the slow part of the data files (seconds at 5,000 entities), so it is kept under
  * node_modules/.astro by a hash of what it is computed from (an author's next build skips it when no
- * entity or relationship changed), and a build computes it on a worker thread while the pages render.
+ * entity or relationship changed); a build computes it on the data files' own thread while the pages
+ * render (src/integrations/data-files-worker.ts).
  */
 
 // Raise when src/lib/layout.ts places nodes differently, so cached layouts are computed again.
@@ -32,27 +32,14 @@ function cachedLayout(file: string, nodes: number): LayoutPoint[] | undefined {
   return points;
 }
 
-/** Lays a graph out on a worker thread (src/integrations/layout-worker.ts runs layoutGraph). */
-function layoutOnWorker(input: LayoutInput): Promise<LayoutPoint[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../integrations/layout-worker.ts', import.meta.url), { workerData: input });
-    worker.once('message', (points: LayoutPoint[]) => resolve(points));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the graph layout stopped (worker exit ${code})`));
-    });
-  });
-}
-
-const layouts = new WeakMap<CaseGraph, Promise<LayoutPoint[]>>();
+const layouts = new WeakMap<CaseGraph, LayoutPoint[]>();
 
 /**
  * The layout of a case graph (once per graph): from the cache when the same graph was laid out
- * before, else computed, on a worker thread when `onWorker`. The layout is deterministic and JSON
- * keeps every number exactly, so a cached layout, or one computed on another thread, is the very one
- * this thread would compute.
+ * before, else computed. The layout is deterministic and JSON keeps every number exactly, so a cached
+ * layout is the very one a cold build computes.
  */
-export function caseLayout(graph: CaseGraph, options: { onWorker?: boolean } = {}): Promise<LayoutPoint[]> {
+export function caseLayout(graph: CaseGraph): LayoutPoint[] {
   const known = layouts.get(graph);
   if (known) return known;
   const input = {
@@ -64,20 +51,13 @@ export function caseLayout(graph: CaseGraph, options: { onWorker?: boolean } = {
     .digest('hex');
   const file = path.join(LAYOUT_CACHE, `${digest.slice(0, 24)}.json`);
   const cached = cachedLayout(file, input.nodes.length);
-  const computed = cached
-    ? Promise.resolve(cached)
-    : (options.onWorker
-        ? layoutOnWorker({
-            // Only what the layout reads, to keep the copy to the worker small.
-            nodes: input.nodes.map((node) => ({ id: node.id })),
-            edges: input.edges.map(({ source, target, weak }) => ({ source, target, weak })),
-          })
-        : Promise.resolve(layoutGraph(input))
-      ).then((points) => {
-        mkdirSync(LAYOUT_CACHE, { recursive: true });
-        writeFileSync(file, JSON.stringify(points));
-        return points;
-      });
-  layouts.set(graph, computed);
-  return computed;
+  if (cached) {
+    layouts.set(graph, cached);
+    return cached;
+  }
+  const points = layoutGraph(input);
+  mkdirSync(LAYOUT_CACHE, { recursive: true });
+  writeFileSync(file, JSON.stringify(points));
+  layouts.set(graph, points);
+  return points;
 }
