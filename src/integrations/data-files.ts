@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { CaseModel } from '../lib/case.ts';
 import { currentCase } from '../reader/session.ts';
-import { dataFiles, type DataFile, type MadeFile } from '../site/data-files.ts';
+import type { DataFile, MadeFile } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 
 /**
@@ -48,7 +48,9 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
         }
         logger.info(`${files.length} data files written`);
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': async ({ server }) => {
+        // Loaded here, not with the config: a build makes the files on its worker thread only.
+        const { dataFiles } = await import('../site/data-files.ts');
         const byModel = new WeakMap<CaseModel, Map<string, DataFile>>();
         const prefix = site.base.replace(/\/?$/, '/');
         server.middlewares.use((request, response, next) => {

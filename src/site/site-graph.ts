@@ -44,9 +44,19 @@ export interface TwinTable {
   ranges: [string, string][];
 }
 
-/** The graph's edges as the table lists them (by the declaring end's name, then relation, then the other end), in pages. */
-export async function getTwinTable(): Promise<TwinTable> {
-  const { graph } = await getSiteGraph();
+let twinTable: Promise<TwinTable> | undefined;
+
+/**
+ * The graph's edges as the table lists them (by the declaring end's name, then relation, then the
+ * other end), in pages; sorted once, since every page of the table asks for it.
+ */
+export function getTwinTable(): Promise<TwinTable> {
+  twinTable ??= getSiteGraph().then(({ graph }) => twinTableOf(graph));
+  return twinTable;
+}
+
+/** The twin table of a graph. */
+function twinTableOf(graph: CaseGraph): TwinTable {
   const nameOf = new Map(graph.nodes.map((node) => [node.id, node.name]));
   const sorted = [...graph.edges].sort(
     (a, b) =>
