@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkCaseFolder } from '../../src/reader/read-case.ts';
+import { dataFiles } from '../../src/site/data-files.ts';
+
+const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
+const site = { origin: 'https://reports.example.org', base: '/case/' };
+
+describe('dataFiles', () => {
+  const files = dataFiles(model, site);
+
+  test('lists each published entity’s record and STIX bundle, then the case’s files, and no draft', () => {
+    const entities = [
+      'actors/red-heron',
+      'companies/example-tech',
+      'identities/heron-domain',
+      'identities/heron-qq',
+      'locations/example-tower',
+      'locations/second-site',
+      'people/chen-jie',
+      'people/li-wei',
+      'tools/heron-rat',
+    ];
+    expect(files.map((file) => file.path).sort()).toEqual(
+      [
+        ...entities.map((id) => `/${id}.json`),
+        ...entities.map((id) => `/${id}.stix.json`),
+        '/exports/case.json',
+        '/exports/case.stix.json',
+        '/exports/evidence.csv',
+        '/exports/graph.gexf',
+        '/exports/graph.graphml',
+        '/graph.json',
+        '/graph/evidence.json',
+        '/map.json',
+      ].sort(),
+    );
+  });
+
+  test('a record carries its entity and its neighbourhood one step deep', async () => {
+    const record = files.find((file) => file.path === '/people/li-wei.json');
+    expect(record?.type).toBe('application/json; charset=utf-8');
+    const data = JSON.parse(String(await record?.body())) as { id: string; neighbourhood: { nodes: { id: string }[] } };
+    expect(data.id).toBe('people/li-wei');
+    expect(data.neighbourhood.nodes[0]?.id).toBe('people/li-wei');
+  });
+
+  test('STIX bundles name the site where it is published, with its base path', async () => {
+    const bundle = String(await files.find((file) => file.path === '/people/li-wei.stix.json')?.body());
+    expect(bundle).toContain('https://reports.example.org/case/people/li-wei/');
+  });
+
+  test('the evidence is CSV, the graph exports XML', () => {
+    const type = (file: string) => files.find((candidate) => candidate.path === file)?.type;
+    expect(type('/exports/evidence.csv')).toBe('text/csv; charset=utf-8');
+    expect(type('/exports/graph.gexf')).toBe('application/gexf+xml; charset=utf-8');
+    expect(type('/exports/graph.graphml')).toBe('application/graphml+xml; charset=utf-8');
+  });
+});
