@@ -22,6 +22,10 @@ import { outputFolderEmptied } from './src/integrations/output-folder.ts';
 import { dataFilesWritten } from './src/integrations/data-files.ts';
 
 const site = SITE.origin;
+
+/** A client script's file name: the component's name and the content hash, under Astro's asset folder. */
+const scriptFileName = (/** @type {{ name: string }} */ chunk) =>
+  `_astro/${chunk.name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, n) => (n === '0' ? '' : `-${n}`))}.[hash].js`;
 const base = process.env.CASEFILE_BASE || '/';
 
 /** @type {Set<string> | undefined} */
@@ -49,7 +53,15 @@ export default defineConfig({
   // with `npm run bench`.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The output folder is emptied by outputFolderEmptied (below), in the background, not by Astro.
-  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+  vite: {
+    // One stylesheet for the whole site: every page links the same cached file (a dossier linked five,
+    // split by which components each page happened to use).
+    build: { assetsInlineLimit: 0, emptyOutDir: false, cssCodeSplit: false },
+    // A component's script is named after the component (FactsCard.BL--DpDp.js), not after Vite's
+    // module id (FactsCard.astro_astro_type_script_index_0_lang.BL--DpDp.js): every page names four.
+    // The content hash stays, so a changed file gets a new name and hosts may cache them for ever.
+    environments: { client: { build: { rolldownOptions: { output: { entryFileNames: scriptFileName } } } } },
+  },
   markdown: {
     // Shiki colours code with inline styles, which the Content Security Policy forbids.
     syntaxHighlight: false,

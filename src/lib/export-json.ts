@@ -1,7 +1,7 @@
 import type { AnyEntity, CaseModel, Source } from './case.ts';
 import { entryPath } from './paths.ts';
 import { sourceIdsOf, type Citation } from './citations.ts';
-import { CONFIDENCE_INFO, type Confidence } from './schema/confidence.ts';
+import { CONFIDENCE_INFO, CONFIDENCE_LEVELS, type Confidence } from './schema/confidence.ts';
 import { ENTITY_TYPE_INFO, type EntityType } from './schema/entity-types.ts';
 import { RELATIONS, type RelationKey } from './schema/relations.ts';
 import { correctionsOf, lastUpdated } from './corrections.ts';
@@ -22,10 +22,8 @@ export interface RelationshipRecord {
   label: string;
   /** The other end. */
   other: { id: string; type: EntityType; name: string; url: string };
-  /** Confidence grade and what it means. */
+  /** Confidence grade; what it means is in the record's `confidence_meanings`. */
   confidence: Confidence;
-  /** Plain-language meaning of the grade. */
-  confidence_meaning: string;
   /** Source ids. */
   sources: string[];
   /** The passages cited for it, verbatim, where the content gives them. */
@@ -66,6 +64,11 @@ export interface EntityRecord {
   /** The entry's frontmatter, without links (see relationships), drafts or redirects. */
   fields: Record<string, unknown>;
   relationships: RelationshipRecord[];
+  /**
+   * What each grade the relationships use means, in plain language, strongest first: said once per
+   * record rather than on every relationship (it was a fifth of a record).
+   */
+  confidence_meanings: Partial<Record<Confidence, string>>;
   /** Ids of the entries whose text mentions this entity. */
   mentioned_in: string[];
   /** Every source the dossier cites. */
@@ -114,8 +117,16 @@ function quotesOf(citations: readonly Citation[]): Pick<RelationshipRecord, 'quo
   return quotes.length > 0 ? { quotes } : {};
 }
 
-/** The JSON record of one published entity. */
-export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord {
+/** The meaning of each grade among `used`, strongest first. */
+function meaningsOf(used: Iterable<Confidence>): Partial<Record<Confidence, string>> {
+  const levels = new Set(used);
+  return Object.fromEntries(
+    CONFIDENCE_LEVELS.filter((level) => levels.has(level)).map((level) => [level, CONFIDENCE_INFO[level].meaning]),
+  );
+}
+
+/** Every relationship of an entity, from its own side. */
+function relationshipsOf(model: CaseModel, entity: AnyEntity): RelationshipRecord[] {
   const relationships: RelationshipRecord[] = [];
   for (const group of model.relationsOf(entity.id)) {
     for (const { relation, other } of group.items) {
@@ -127,7 +138,6 @@ export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord 
         label: group.label,
         other: { id: end.id, type: end.type, name: end.name, url: entryPath(end.id) },
         confidence: relation.confidence,
-        confidence_meaning: CONFIDENCE_INFO[relation.confidence].meaning,
         sources: sourceIdsOf(relation.sources),
         ...quotesOf(relation.sources),
         ...(relation.note ? { note: relation.note } : {}),
@@ -136,11 +146,19 @@ export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord 
       });
     }
   }
-  const sources = model
-    .citationsOf(entity.id)
-    .map((id) => model.get(`sources/${id}`))
-    .filter((source): source is Source => source?.kind === 'source')
-    .map(sourceRecord);
+  return relationships;
+}
+
+/**
+ * An entity's record with its cited sources and the grades' meanings left to the caller: the
+ * per-entity file writes them in full, the whole case once for all entities. Keys in the record's order.
+ */
+function recordWith<Extra extends object>(
+  model: CaseModel,
+  entity: AnyEntity,
+  middle: (relationships: readonly RelationshipRecord[], cited: readonly string[]) => Extra,
+) {
+  const relationships = relationshipsOf(model, entity);
   const updated = lastUpdated(entity);
   return {
     id: entity.id,
@@ -152,8 +170,7 @@ export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord 
     summary: entity.summary,
     fields: exportedFields(entity),
     relationships,
-    mentioned_in: model.mentionedIn(entity.id),
-    sources,
+    ...middle(relationships, model.citationsOf(entity.id)),
     ...(updated ? { last_updated: updated } : {}),
     corrections: correctionsOf(entity).map((correction) => ({
       date: correction.date,
@@ -163,15 +180,46 @@ export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord 
   };
 }
 
-/** The whole published case as JSON: every entity record, the reports and the sources. */
+/** The JSON record of one published entity. */
+export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord {
+  return recordWith(model, entity, (relationships, cited) => ({
+    confidence_meanings: meaningsOf(relationships.map((relationship) => relationship.confidence)),
+    mentioned_in: model.mentionedIn(entity.id),
+    sources: cited
+      .map((id) => model.get(`sources/${id}`))
+      .filter((source): source is Source => source?.kind === 'source')
+      .map(sourceRecord),
+  }));
+}
+
+/**
+ * An entity in the whole case's JSON: its record, with the sources it cites as ids into the case's
+ * own `sources` list (each source written once, not once per entity citing it) and the grades'
+ * meanings in the case's `confidence_meanings`.
+ */
+export type CaseEntityRecord = Omit<EntityRecord, 'sources' | 'confidence_meanings'> & {
+  /** Ids of the sources the dossier cites, in the case's `sources`. */
+  sources: string[];
+};
+
+/** An entity as the whole case's JSON holds it. */
+function caseEntityRecord(model: CaseModel, entity: AnyEntity): CaseEntityRecord {
+  return recordWith(model, entity, (_relationships, cited) => ({
+    mentioned_in: model.mentionedIn(entity.id),
+    sources: cited.filter((id) => model.get(`sources/${id}`)?.kind === 'source'),
+  }));
+}
+
+/** The whole published case as JSON: every entity record, the reports, the sources and what the grades mean. */
 export function caseRecord(model: CaseModel): {
-  entities: EntityRecord[];
+  entities: CaseEntityRecord[];
   reports: { id: string; title: string; date: string; author: string; summary: string; url: string }[];
   sources: SourceRecord[];
   relations: { rel: RelationKey; label: string; reverse_label: string }[];
+  confidence_meanings: Record<Confidence, string>;
 } {
   return {
-    entities: model.entities.map((entity) => entityRecord(model, entity)),
+    entities: model.entities.map((entity) => caseEntityRecord(model, entity)),
     reports: model.reports.map((report) => ({
       id: report.id,
       title: report.name,
@@ -186,5 +234,13 @@ export function caseRecord(model: CaseModel): {
       label: RELATIONS[rel].forward,
       reverse_label: RELATIONS[rel].reverse,
     })),
+    // Every level, named one by one: a level added to the scale is a type error here until it is listed.
+    confidence_meanings: {
+      confirmed: CONFIDENCE_INFO.confirmed.meaning,
+      high: CONFIDENCE_INFO.high.meaning,
+      moderate: CONFIDENCE_INFO.moderate.meaning,
+      low: CONFIDENCE_INFO.low.meaning,
+      unverified: CONFIDENCE_INFO.unverified.meaning,
+    },
   };
 }

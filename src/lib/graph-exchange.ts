@@ -60,13 +60,21 @@ export function toGexf(graph: CaseGraph, positions: readonly LayoutPoint[]): str
   });
   return writeGexf(g, {
     version: '1.3',
+    // One element after another, no indentation: the indentation was a fifth of the file.
+    pretty: false,
     formatNode: (key) => {
       const found = nodes.get(key);
       if (!found) return {};
       const { node, x, y } = found;
       return {
         label: node.name,
-        viz: { x, y, size: 4 + Math.sqrt(node.degree) * 2, color: ENTITY_TYPE_INFO[node.type].colour },
+        // A size to two decimals: Gephi draws no finer, and the file no longer spells out 15 digits per node.
+        viz: {
+          x,
+          y,
+          size: Math.round((4 + Math.sqrt(node.degree) * 2) * 100) / 100,
+          color: ENTITY_TYPE_INFO[node.type].colour,
+        },
         attributes: nodeAttributes(node),
       };
     },

@@ -1,4 +1,4 @@
-import { evidenceFileSchema, type EdgeEvidence, type EvidenceFile } from '../lib/edge-evidence.ts';
+import { edgeEvidenceAt, evidenceFileSchema, type EdgeEvidence, type EvidenceFile } from '../lib/edge-evidence.ts';
 import { CONFIDENCE_INFO } from '../lib/schema/confidence.ts';
 import { formatPartialDate, parsePartialDate } from '../lib/dates.ts';
 import { entryPath, withBase } from '../lib/paths.ts';
@@ -142,7 +142,7 @@ export class EvidenceViewer {
 
   /** An edge's evidence, if loaded (undefined for a mention). */
   get(edge: number): EdgeEvidence | undefined {
-    return this.#file?.edges[edge] ?? undefined;
+    return this.#file ? edgeEvidenceAt(this.#file, edge) : undefined;
   }
 
   /** Loads the evidence (once), then runs `next`. */

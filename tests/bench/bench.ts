@@ -7,7 +7,7 @@ import { loadCaseFolder, writeBaseline, type BaselineKind } from './baselines.ts
 import type { CaseModel } from '../../src/lib/case.ts';
 import { measureCheckScale, type CheckScaleResult } from './check-scale.ts';
 import { measureBuild, type BuildMeasure, type BuildStages } from './build-runner.ts';
-import { measureOutput, measurePageAssets, type OutputSize, type PageAssets } from './output-size.ts';
+import { kindTotals, measureOutput, measurePageAssets, type OutputSize, type PageAssets } from './output-size.ts';
 import {
   CASEFILE_SEARCH,
   STARLIGHT_SEARCH,
@@ -225,6 +225,7 @@ const NO_OUTPUT: OutputSize = {
   graphJson: undefined,
   searchIndex: undefined,
   nameIndex: undefined,
+  byKind: kindTotals(NaN),
 };
 
 /** Prints a progress line to stderr, so stdout holds the table alone. */

@@ -14,6 +14,51 @@ export function gzipSize(bytes: Buffer | string): number {
   return gzipSync(bytes, { level: 9 }).length;
 }
 
+/** What a file of the output is, for the breakdown of the bytes per page. */
+export type OutputKind = 'html' | 'entity STIX' | 'exports' | 'JSON records' | 'graph evidence' | 'search' | 'other';
+
+/** The kinds in the order the report prints them. */
+export const OUTPUT_KINDS: readonly OutputKind[] = [
+  'html',
+  'entity STIX',
+  'exports',
+  'JSON records',
+  'graph evidence',
+  'search',
+  'other',
+];
+
+/** A total per kind, each starting at `value` (0 to add up, NaN for a site not built). */
+export function kindTotals(value: number): Record<OutputKind, number> {
+  return {
+    html: value,
+    'entity STIX': value,
+    exports: value,
+    'JSON records': value,
+    'graph evidence': value,
+    search: value,
+    other: value,
+  };
+}
+
+/**
+ * The kind of a file by its path in the output: pages, an entity's STIX bundle or JSON record (beside
+ * its dossier, `/<type>/<slug>.stix.json`, `.json`), the whole-case files under /exports/, the
+ * explorer's /graph/evidence.json, the Pagefind and name indexes, and the rest (scripts, styles, images).
+ */
+export function outputKind(relative: string): OutputKind {
+  const file = relative.split(path.sep).join('/');
+  if (file.endsWith('.html')) return 'html';
+  if (file.startsWith('exports/')) return 'exports';
+  if (file === 'graph/evidence.json') return 'graph evidence';
+  if (file.startsWith('pagefind/') || file.startsWith('search/names/')) return 'search';
+  if (/^[^/]+\/[^/]+\.stix\.json$/.test(file)) return 'entity STIX';
+  if (/^[^/]+\/[^/]+\.json$/.test(file) && !file.startsWith('graph/') && !file.startsWith('search/')) {
+    return 'JSON records';
+  }
+  return 'other';
+}
+
 /** Sizes of a build's output. */
 export interface OutputSize {
   /** Every file, bytes. */
@@ -32,6 +77,8 @@ export interface OutputSize {
   searchIndex: { bytes: number; files: number } | undefined;
   /** casefile's name index for quick jumps (search/names/); undefined when the build has none. */
   nameIndex: { bytes: number; files: number } | undefined;
+  /** Bytes of each kind of file (outputKind). */
+  byKind: Record<OutputKind, number>;
 }
 
 /** Every file under a folder with its size. */
@@ -57,6 +104,8 @@ export function measureOutput(dist: string): OutputSize {
   const namesDir = path.join(dist, 'search/names');
   const names = existsSync(namesDir) ? filesUnder(namesDir) : undefined;
   const sum = (list: { bytes: number }[]) => list.reduce((total, { bytes }) => total + bytes, 0);
+  const byKind = kindTotals(0);
+  for (const { file, bytes } of files) byKind[outputKind(path.relative(dist, file))] += bytes;
   return {
     totalBytes,
     files: files.length,
@@ -66,6 +115,7 @@ export function measureOutput(dist: string): OutputSize {
     graphJson: graph ? { bytes: graph.length, gzipBytes: gzipSize(graph) } : undefined,
     searchIndex: index ? { bytes: sum(index), files: index.length } : undefined,
     nameIndex: names ? { bytes: sum(names), files: names.length } : undefined,
+    byKind,
   };
 }
 

@@ -2,6 +2,7 @@ import type { BenchResult, SizeResult } from './bench.ts';
 import type { BuildStages } from './build-runner.ts';
 import type { Measured, SearchMeasure } from './browser-bench.ts';
 import type { DevMeasure } from './dev-bench.ts';
+import { OUTPUT_KINDS } from './output-size.ts';
 
 /**
  * The benchmark's table: one column per case size, builds first (with casefile's stages), then the
@@ -397,6 +398,11 @@ export function formatReport(result: BenchResult): string {
       '  per page (all output / HTML only)',
       (size) =>
         `${kilobytes(size.output.casefile.bytesPerPage)} / ${kilobytes(size.output.casefile.htmlBytes / size.output.casefile.htmlPages)}`,
+    ),
+    row('  per page by kind', (size) =>
+      OUTPUT_KINDS.map(
+        (kind) => `${kind} ${kilobytes(size.output.casefile.byKind[kind] / size.output.casefile.htmlPages)}`,
+      ).join(', '),
     ),
     row(
       '  files (per entity)',

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
-import { evidenceFile, evidenceFileSchema } from '../../src/lib/edge-evidence.ts';
+import { edgeEvidenceAt, evidenceFile, evidenceFileSchema } from '../../src/lib/edge-evidence.ts';
 import { CONFIDENCE_INFO } from '../../src/lib/schema/confidence.ts';
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
@@ -18,7 +18,7 @@ describe('evidenceFile', () => {
 
   test('writes the relationship, its grade and meaning, and each source', () => {
     const index = graph.edges.findIndex((edge) => edge.rel === 'registered-at');
-    const record = file.edges[index];
+    const record = edgeEvidenceAt(file, index);
     expect(record?.sentence).toBe('Example Trading Technology Co. registered at Example Tower');
     expect(record?.grade).toBe('confirmed');
     // The meaning is the grading rule's own wording, wherever it is written.
@@ -31,14 +31,21 @@ describe('evidenceFile', () => {
 
   test('carries a cited passage and where it sits in the source', () => {
     const index = graph.edges.findIndex((edge) => edge.rel === 'works-for');
-    const [source] = file.edges[index]?.sources ?? [];
+    const [source] = edgeEvidenceAt(file, index)?.sources ?? [];
     expect(source?.quote).toBe('LI Wei, who the paper says works for Example Tech');
     expect(source?.locator).toBe('para. 2');
-    expect(file.edges[index]?.note?.map((piece) => piece.text).join('')).toBe('claimed by one news report only');
+    expect(
+      edgeEvidenceAt(file, index)
+        ?.note?.map((piece) => piece.text)
+        .join(''),
+    ).toBe('claimed by one news report only');
   });
 
   test('lists the fields in the order the evidence view shows them', () => {
-    const record = file.edges.find((entry) => entry !== null);
+    const record = edgeEvidenceAt(
+      file,
+      file.edges.findIndex((entry) => entry !== null),
+    );
     expect(Object.keys(record ?? {})).toEqual([
       'sentence',
       'from',
