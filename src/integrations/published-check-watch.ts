@@ -38,13 +38,18 @@ export class WatchedCheck {
     this.#watchFolder('');
   }
 
+  /** The files checked so far. */
+  checkedFiles(): string[] {
+    return [...this.#checked.keys()];
+  }
+
   /** Stops watching; returns the files checked so far (the caller shares out the rest). */
   stop(): string[] {
     this.#stopped = true;
     for (const watcher of this.#watchers.values()) watcher.close();
     this.#watchers.clear();
     if (this.#timer) clearTimeout(this.#timer);
-    return [...this.#checked.keys()];
+    return this.checkedFiles();
   }
 
   /**
