@@ -78,10 +78,11 @@ export default defineConfig({
       // An old slug's page only forwards to the entry's own address: the sitemap lists each page once, there.
       filter: (page) => !forwards(new URL(page).pathname),
     }),
-    // After every step that writes pages, feeds or sitemaps, before the search index is built.
     unreferencedAssetsRemoved(),
-    publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     pagefindIndex({ contentRoot: CONTENT_ROOT }),
+    // After every step that writes pages, feeds, sitemaps or data a browser reads (the search's name
+    // index among them); it checks most files while they are written, so its end waits little.
+    publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     securityHeadersFile(),
     redirectsFileWritten({ contentRoot: CONTENT_ROOT, base }),
   ],
