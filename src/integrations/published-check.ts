@@ -23,9 +23,11 @@ import type { WatchMessage, WorkerData } from './published-check-worker.ts';
 import { currentCase } from '../reader/session.ts';
 
 /**
- * After Astro has written the site, every page and data file is checked as readers and tools will
- * read it (src/lib/published-check.ts). Any finding fails the build, names the content file and
- * field it came from, and removes the built site, so nothing unsafe is left to publish.
+ * Every page and data file Astro writes is checked as readers and tools will read it
+ * (src/lib/published-check.ts): most while the build is still rendering, on a worker that reads each
+ * file as it is written, and at the end of the build the rest, with every early result confirmed by
+ * the file's hash. Any finding fails the build, names the content file and field it came from, and
+ * removes the built site, so nothing unsafe is left to publish.
  */
 
 /** Every checked file under the output folder, relative to it; Pagefind's index is its own. */
