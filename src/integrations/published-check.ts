@@ -274,10 +274,10 @@ function answers(worker: Worker): () => Promise<unknown> {
 }
 
 /** Checks one share on a new worker thread. */
-function checkOnWorker(work: CheckWork): Promise<ShareAnswer> {
+async function checkOnWorker(work: CheckWork): Promise<ShareAnswer> {
   const workerData: WorkerData = { watch: false, ...work };
   const worker = new Worker(WORKER, { workerData });
-  return answers(worker)().then((answer) => answer as ShareAnswer);
+  return (await answers(worker)()) as ShareAnswer;
 }
 
 /**
