@@ -87,10 +87,12 @@ export default defineConfig({
     // The data files (JSON records, STIX bundles, exports, graph.json, map.json) after the pages,
     // before anything reads the output.
     dataFilesWritten({ contentRoot: CONTENT_ROOT }),
-    // After every step that writes pages, feeds or sitemaps, before the search index is built.
+    // After every step that writes pages, feeds, sitemaps or data files.
     unreferencedAssetsRemoved(),
-    publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     pagefindIndex({ contentRoot: CONTENT_ROOT }),
+    // After every step that writes pages, feeds, sitemaps or data a browser reads (the search's name
+    // index among them); it checks most files while they are written, so its end waits little.
+    publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     securityHeadersFile(),
     redirectsFileWritten({ contentRoot: CONTENT_ROOT, base }),
   ],

@@ -9,6 +9,19 @@ import { PublishedChecker, type PublishedCheckOptions, type PublishedFinding } f
  * in `known`), with the same checker and settings (the caller keys the cache on those).
  */
 
+/** Files read: pages, data, feeds and sitemaps, and SVG images (a browser runs an SVG's scripts). */
+const CHECKED = /\.(html|json|xml|svg)$/;
+
+/**
+ * Whether a file of the output folder (relative to it, with slashes) is one the check reads: a page,
+ * data file, feed, sitemap or SVG image, outside Pagefind's index (its own) and, under _astro/
+ * (the bundler's scripts and styles), only the SVG images.
+ */
+export function isCheckedFile(relative: string): boolean {
+  if (!CHECKED.test(relative) || relative.startsWith('pagefind/')) return false;
+  return !relative.startsWith('_astro/') || relative.endsWith('.svg');
+}
+
 /** What a share is given. */
 export interface CheckWork {
   /** The output folder. */
@@ -33,14 +46,36 @@ export interface CheckedFile {
   reused: boolean;
 }
 
+/** The SHA-256 of a file's bytes, hex. */
+export function digestOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Checks files one at a time, with one checker made on first need, skipping bytes the previous build checked. */
+export class FileChecker {
+  readonly #work: Omit<CheckWork, 'files'>;
+  #checker: PublishedChecker | undefined;
+
+  constructor(work: Omit<CheckWork, 'files'>) {
+    this.#work = work;
+  }
+
+  /** Checks the bytes of one file (read by the caller, so that its digest is of what was checked). */
+  check(file: string, bytes: Buffer): CheckedFile {
+    const digest = digestOf(bytes);
+    if (this.#work.known[file] === digest) return { file, digest, findings: [], reused: true };
+    this.#checker ??= new PublishedChecker(this.#work.options);
+    return { file, digest, findings: this.#checker.check(file, bytes.toString('utf8')), reused: false };
+  }
+
+  /** Reads and checks one file. */
+  read(file: string): CheckedFile {
+    return this.check(file, readFileSync(path.join(this.#work.out, file)));
+  }
+}
+
 /** Checks a share of the files, skipping those whose bytes the previous build checked. */
 export function checkShare(work: CheckWork): CheckedFile[] {
-  let checker: PublishedChecker | undefined;
-  return work.files.map((file) => {
-    const bytes = readFileSync(path.join(work.out, file));
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    if (work.known[file] === digest) return { file, digest, findings: [], reused: true };
-    checker ??= new PublishedChecker(work.options);
-    return { file, digest, findings: checker.check(file, bytes.toString('utf8')), reused: false };
-  });
+  const checker = new FileChecker(work);
+  return work.files.map((file) => checker.read(file));
 }

@@ -18,17 +18,17 @@ import {
   type PublishedFinding,
   type PublishedIndicator,
 } from '../lib/published-check.ts';
-import { checkShare, type CheckedFile, type CheckWork } from './published-check-share.ts';
+import { checkShare, isCheckedFile, type CheckedFile, type CheckWork } from './published-check-share.ts';
+import type { WatchMessage, WorkerData } from './published-check-worker.ts';
 import { currentCase } from '../reader/session.ts';
 
 /**
- * After Astro has written the site, every page and data file is checked as readers and tools will
- * read it (src/lib/published-check.ts). Any finding fails the build, names the content file and
- * field it came from, and removes the built site, so nothing unsafe is left to publish.
+ * Every page and data file Astro writes is checked as readers and tools will read it
+ * (src/lib/published-check.ts): most while the build is still rendering, on a worker that reads each
+ * file as it is written, and at the end of the build the rest, with every early result confirmed by
+ * the file's hash. Any finding fails the build, names the content file and field it came from, and
+ * removes the built site, so nothing unsafe is left to publish.
  */
-
-/** Files read: pages, data, feeds and sitemaps, and SVG images (a browser runs an SVG's scripts). */
-const CHECKED = /\.(html|json|xml|svg)$/;
 
 /** Every checked file under the output folder, relative to it; Pagefind's index is its own. */
 function publishedFiles(root: string, folder = ''): string[] {
@@ -37,7 +37,7 @@ function publishedFiles(root: string, folder = ''): string[] {
     const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
     if (entry.isDirectory()) {
       if (relative !== 'pagefind') files.push(...publishedFiles(root, relative));
-    } else if (CHECKED.test(entry.name) && (!relative.startsWith('_astro/') || relative.endsWith('.svg'))) {
+    } else if (isCheckedFile(relative)) {
       files.push(relative);
     }
   }
@@ -239,44 +239,154 @@ function readCache(file: string, key: string): CheckCache['files'] {
   }
 }
 
+/** What a worker answers with its share: the files, and the CPU time the worker used. */
+interface ShareAnswer {
+  checked: CheckedFile[];
+  cpuMs: number;
+}
+
+/** The worker's file, beside this one. */
+const WORKER = new URL('./published-check-worker.ts', import.meta.url);
+
+/** A worker's answers, in order; its failure or an exit before it answered rejects the one awaited. */
+function answers(worker: Worker): () => Promise<unknown> {
+  const queue: unknown[] = [];
+  let waiting: { resolve: (value: unknown) => void; reject: (error: Error) => void } | undefined;
+  let failed: Error | undefined;
+  const fail = (error: Error) => {
+    failed ??= error;
+    waiting?.reject(failed);
+    waiting = undefined;
+  };
+  worker.on('message', (message: unknown) => {
+    if (waiting) waiting.resolve(message);
+    else queue.push(message);
+    waiting = undefined;
+  });
+  worker.once('error', fail);
+  worker.once('exit', (code) => fail(new Error(`the check of the built pages stopped (worker exit ${code})`)));
+  return () =>
+    queue.length > 0
+      ? Promise.resolve(queue.shift())
+      : failed
+        ? Promise.reject(failed)
+        : new Promise((resolve, reject) => (waiting = { resolve, reject }));
+}
+
+/** Checks one share on a new worker thread. */
+async function checkOnWorker(work: CheckWork): Promise<ShareAnswer> {
+  const workerData: WorkerData = { watch: false, ...work };
+  const worker = new Worker(WORKER, { workerData });
+  return (await answers(worker)()) as ShareAnswer;
+}
+
 /**
- * Checks the files on worker threads, one share each (every n-th file, so large and small pages
- * mix), and returns every finding in file order. With a cache file, a file whose bytes the
- * previous build checked under the same key keeps that build's findings and is not parsed again
- * (an author's next build after an edit re-checks only the files the edit changed).
+ * The check that starts before the pages are written: a worker that checks each file as Astro
+ * writes it (src/integrations/published-check-watch.ts), so that at the end of the build most of the
+ * work is done and only needs its files hashed again.
+ */
+export class EarlyCheck {
+  readonly #worker: Worker;
+  readonly #next: () => Promise<unknown>;
+  /** The settings it checks with. */
+  readonly options: PublishedCheckOptions;
+  /** The output folder it watches. */
+  readonly out: string;
+
+  constructor(out: string, options: PublishedCheckOptions, cacheFile?: string) {
+    this.out = out;
+    this.options = options;
+    const known = cacheFile ? knownDigests(readCache(cacheFile, checkKey(options))) : {};
+    const workerData: WorkerData = { watch: true, out, options, known };
+    this.#worker = new Worker(WORKER, { workerData });
+    // A build that fails before its end must not wait for this thread.
+    this.#worker.unref();
+    // A failure before the end is kept for `stop`, which then leaves the whole check to the end.
+    this.#next = answers(this.#worker);
+  }
+
+  /** Stops watching; the files the worker has checked so far. */
+  async stop(): Promise<string[]> {
+    this.#worker.postMessage({ type: 'stop' } satisfies WatchMessage);
+    return ((await this.#next()) as { early: string[] }).early;
+  }
+
+  /** The final word on a share of the files: what was checked early, where unchanged, and the rest checked now. */
+  async finish(files: string[]): Promise<ShareAnswer> {
+    this.#worker.postMessage({ type: 'finish', files } satisfies WatchMessage);
+    return (await this.#next()) as ShareAnswer;
+  }
+
+  /** Ends the worker. */
+  async end(): Promise<void> {
+    await this.#worker.terminate();
+  }
+}
+
+/** The digests of the previous build's check, by file. */
+function knownDigests(cached: CheckCache['files']): Record<string, string> {
+  return Object.fromEntries(Object.entries(cached).map(([file, entry]) => [file, entry.digest]));
+}
+
+/** What a check of the built files found, and what it took. */
+export interface CheckResult {
+  /** Every finding, in file order. */
+  findings: PublishedFinding[];
+  /** Files whose bytes the previous build checked, not parsed again. */
+  reused: number;
+  /** Files checked while the pages were being written (and found unchanged at the end). */
+  early: number;
+  /** CPU time of the worker threads, in milliseconds (0 when the check ran on the build's thread). */
+  workerCpuMs: number;
+}
+
+/**
+ * Checks the files and returns every finding in file order. With an early check (started before
+ * the pages were written), the files it checked are hashed again by it and the rest shared out
+ * between it and, when many remain, more workers; without one, the files are shared out over worker
+ * threads (every n-th file, so large and small pages mix). With a cache file, a file whose bytes the
+ * previous build checked under the same key keeps that build's findings and is not parsed again (an
+ * author's next build after an edit re-checks only the files the edit changed).
  */
 export async function checkFiles(
   out: string,
   files: readonly string[],
   options: PublishedCheckOptions,
   cacheFile?: string,
-): Promise<{ findings: PublishedFinding[]; reused: number }> {
+  early?: EarlyCheck,
+): Promise<CheckResult> {
   const key = cacheFile ? checkKey(options) : '';
   const cached = cacheFile ? readCache(cacheFile, key) : {};
-  const known = Object.fromEntries(Object.entries(cached).map(([file, entry]) => [file, entry.digest]));
-  const fresh = files.filter((file) => known[file] === undefined).length;
+  const known = knownDigests(cached);
+  let checkedEarly = new Set<string>();
+  if (early) {
+    try {
+      checkedEarly = new Set(await early.stop());
+    } catch {
+      // The early worker failed: everything is checked here.
+      early = undefined;
+    }
+  }
+  const fresh = files.filter((file) => known[file] === undefined && !checkedEarly.has(file)).length;
   // A worker costs a start-up (its own module graph); a few files are checked on this thread.
-  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(fresh / 500)));
-  const shares = Array.from({ length: count }, (_, i) => files.filter((_file, j) => j % count === i));
+  // Beside an early check (a worker already warm), more workers only where many files remain.
+  const limit = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+  const byLoad = Math.floor(fresh / 500);
+  const count = early ? 1 + Math.min(limit - 1, byLoad) : Math.max(1, Math.min(limit, byLoad));
+  const rest = files.filter((file) => !checkedEarly.has(file));
+  const shares = Array.from({ length: count }, (_, i) => rest.filter((_file, j) => j % count === i));
   const work = (share: string[]): CheckWork => ({ out, files: share, options, known });
-  const results =
-    count === 1
-      ? [checkShare(work(shares[0] ?? []))]
-      : await Promise.all(
-          shares.map(
-            (share) =>
-              new Promise<CheckedFile[]>((resolve, reject) => {
-                const workerData = work(share);
-                const worker = new Worker(new URL('./published-check-worker.ts', import.meta.url), { workerData });
-                worker.once('message', (checked: CheckedFile[]) => resolve(checked));
-                worker.once('error', reject);
-                worker.once('exit', (code) => {
-                  if (code !== 0) reject(new Error(`the check of the built pages stopped (worker exit ${code})`));
-                });
-              }),
-          ),
-        );
-  const checked = results.flat();
+  let pending: Promise<ShareAnswer>[];
+  if (early) {
+    const mine = [...files.filter((file) => checkedEarly.has(file)), ...(shares[0] ?? [])];
+    pending = [early.finish(mine), ...shares.slice(1).map((share) => checkOnWorker(work(share)))];
+  } else if (count === 1) {
+    pending = [Promise.resolve({ checked: checkShare(work(shares[0] ?? [])), cpuMs: 0 })];
+  } else {
+    pending = shares.map((share) => checkOnWorker(work(share)));
+  }
+  const results = await Promise.all(pending);
+  const checked = results.flatMap((result) => result.checked);
   const order = new Map(files.map((file, i) => [file, i]));
   checked.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   const findingsOf = (entry: CheckedFile) => (entry.reused ? (cached[entry.file]?.findings ?? []) : entry.findings);
@@ -290,29 +400,62 @@ export async function checkFiles(
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(next));
   }
-  return { findings: checked.flatMap(findingsOf), reused: checked.filter((entry) => entry.reused).length };
+  return {
+    findings: checked.flatMap(findingsOf),
+    reused: checked.filter((entry) => entry.reused).length,
+    early: files.filter((file) => checkedEarly.has(file)).length,
+    workerCpuMs: results.reduce((sum, result) => sum + result.cpuMs, 0),
+  };
 }
 
-/** The check as an Astro integration; it must run after every step that writes pages or data. */
+/** The settings of the check of a case: the site's address with its base path, and the case's indicators. */
+function settingsOf(root: string, options: { site: string; base: string }): PublishedCheckOptions {
+  // Every file the check read, drafts included: a draft's domain must not leak either.
+  const inputs = currentCase(root).files.map((file) => file.input);
+  return { site: new URL(options.base, options.site).href, indicators: indicatorsOf(inputs) };
+}
+
+/**
+ * The check as an Astro integration; its end must run after every step that writes pages or data.
+ * It starts checking when the build starts, on a worker that reads each file as Astro writes it,
+ * and at the end checks what is left and hashes again what was checked early.
+ */
 export function publishedCheck(options: { contentRoot: string; site: string; base: string }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   let cacheFile: string | undefined;
+  let outDir: string | undefined;
+  let early: EarlyCheck | undefined;
   return {
     name: 'casefile:published-check',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheFile = path.join(fileURLToPath(config.cacheDir), CACHE_FILE);
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        if (outDir === undefined) return;
+        // Astro makes the folder when it writes the first page; the watch needs it now.
+        mkdirSync(outDir, { recursive: true });
+        early = new EarlyCheck(outDir, settingsOf(root, options), cacheFile);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        // Every file the check read, drafts included: a draft's domain must not leak either.
         const inputs = currentCase(root).files.map((file) => file.input);
         const files = publishedFiles(out);
-        const settings = { site: new URL(options.base, options.site).href, indicators: indicatorsOf(inputs) };
-        const { findings, reused } = await checkFiles(out, files, settings, cacheFile);
+        const settings = settingsOf(root, options);
+        // What was checked early counts only if it was this folder, under these very settings.
+        const same = early && early.out === out && JSON.stringify(early.options) === JSON.stringify(settings);
+        if (early && !same) await early.end();
+        const result = await checkFiles(out, files, settings, cacheFile, same ? early : undefined).finally(() =>
+          early?.end(),
+        );
+        const { findings, reused } = result;
         if (findings.length === 0) {
-          const same = reused > 0 ? ` (${reused} unchanged since the last build, not parsed again)` : '';
-          logger.info(`${files.length} built files checked${same}: no live indicator, unsafe address or markup`);
+          const unchanged = reused > 0 ? ` (${reused} unchanged since the last build, not parsed again)` : '';
+          logger.info(`${files.length} built files checked${unchanged}: no live indicator, unsafe address or markup`);
+          logger.info(
+            `${result.early} of them while pages were written; the check's workers used ${(result.workerCpuMs / 1000).toFixed(1)} s of CPU`,
+          );
           return;
         }
         const problems = traceFindings(findings, inputs, path.relative(process.cwd(), out) || '.');

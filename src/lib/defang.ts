@@ -51,24 +51,43 @@ export function refang(value: string): string {
 // "notxiaohong.org" or "xiaohong.org.cn". It may not follow a word character, dot, @, plus or hyphen,
 // and may not be followed by a word character, a hyphen, or a dot that continues the name. A domain
 // also counts inside a longer host or an address at it (mail.xiaohong.org, someone@xiaohong.org):
-// both lead to the adversary's infrastructure just the same.
-const JOINS_BEFORE = /[\w.@+-]/;
-const JOINS_AFTER = /[\w-]/;
-const WORD = /\w/;
-const LABEL = /[\w-]/;
-const LOCAL_PART = /[\w.+-]/;
+// both lead to the adversary's infrastructure just the same. The classes are ASCII (as `\w` is), so
+// each is a table by character code: the matcher runs over every text of a built site.
+
+/** A table of the ASCII characters in `chars` (and word characters, with `word`), by code. */
+function asciiClass(chars: string, word: boolean): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    const char = String.fromCharCode(code);
+    if (chars.includes(char) || (word && /\w/.test(char))) table[code] = 1;
+  }
+  return table;
+}
+
+const JOINS_BEFORE = asciiClass('.@+-', true);
+const JOINS_AFTER = asciiClass('-', true);
+const WORD = asciiClass('', true);
+const LABEL = asciiClass('-', true);
+const LOCAL_PART = asciiClass('.+-', true);
+const DOT = 0x2e;
+const AT = 0x40;
+
+/** Whether the character at `index` of `text` is in an ASCII class (false past either end). */
+function isIn(table: Uint8Array, text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code < 128 && table[code] === 1;
+}
 
 /** Whether an indicator ending at `end` of `text` is not continued by what follows. */
 function endsAlone(text: string, end: number): boolean {
-  const next = text[end];
-  if (next === undefined) return true;
-  if (JOINS_AFTER.test(next)) return false;
-  return !(next === '.' && WORD.test(text[end + 1] ?? ''));
+  if (end >= text.length) return true;
+  if (isIn(JOINS_AFTER, text, end)) return false;
+  return !(text.charCodeAt(end) === DOT && isIn(WORD, text, end + 1));
 }
 
 /** Whether a token starting at `index` of `text` is not joined to what comes before. */
 function startsAlone(text: string, index: number): boolean {
-  return index === 0 || !JOINS_BEFORE.test(text[index - 1] ?? '');
+  return index === 0 || !isIn(JOINS_BEFORE, text, index - 1);
 }
 
 /**
@@ -77,13 +96,13 @@ function startsAlone(text: string, index: number): boolean {
  */
 function tokenStart(text: string, index: number): number {
   let start = index;
-  while (text[start - 1] === '.' && LABEL.test(text[start - 2] ?? '')) {
+  while (text.charCodeAt(start - 1) === DOT && isIn(LABEL, text, start - 2)) {
     start -= 1;
-    while (LABEL.test(text[start - 1] ?? '')) start -= 1;
+    while (isIn(LABEL, text, start - 1)) start -= 1;
   }
-  if (text[start - 1] === '@' && LOCAL_PART.test(text[start - 2] ?? '')) {
+  if (text.charCodeAt(start - 1) === AT && isIn(LOCAL_PART, text, start - 2)) {
     start -= 1;
-    while (LOCAL_PART.test(text[start - 1] ?? '')) start -= 1;
+    while (isIn(LOCAL_PART, text, start - 1)) start -= 1;
   }
   return start;
 }
@@ -113,10 +132,38 @@ export function findLiveIndicator(text: string, value: string, kind: IndicatorKi
   return indicatorMatcher([{ value, kind }])(text)[0]?.index;
 }
 
-/** A node of the indicators' trie: its children by (lower-cased) character, and the indicator ending here. */
+/**
+ * A node of the indicators' trie: its children by lower-cased character (the code of the one UTF-16
+ * unit `toLowerCase` gives; see `lowerCode`), and the indicator ending here.
+ */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   indicator?: Indicator;
+}
+
+/** No character: what `lowerCode` gives where lower-casing makes two units, which no trie key is. */
+const NO_KEY = -1;
+
+/** A trie key no text reaches: a character of two units (astral) in a value, as a text is read unit by unit. */
+const UNREACHABLE = -2;
+
+/** Lower-cased codes of the units above ASCII met so far, plus one (0: not yet met); shared by every matcher. */
+const LOWER_ABOVE_ASCII = new Int32Array(0x10000);
+
+/**
+ * The code of the unit at `index` of `text` lower-cased, as `text[index].toLowerCase()` gives it
+ * (NO_KEY where that is two units, as for U+0130).
+ */
+function lowerCode(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  let known = LOWER_ABOVE_ASCII[code] ?? 0;
+  if (known === 0) {
+    const lower = String.fromCharCode(code).toLowerCase();
+    known = (lower.length === 1 ? lower.charCodeAt(0) : NO_KEY) + 1;
+    LOWER_ABOVE_ASCII[code] = known;
+  }
+  return known - 1;
 }
 
 /**
@@ -124,12 +171,12 @@ interface TrieNode {
  * indicators or (`domainsOnly`) among the domains.
  */
 function longestAt(root: TrieNode, text: string, index: number, domainsOnly: boolean) {
-  let node = root.next.get((text[index] ?? '').toLowerCase());
+  let node = root.next.get(lowerCode(text, index));
   let hit: { indicator: Indicator; end: number } | undefined;
   for (let end = index + 1; node; end++) {
     const indicator = node.indicator;
     if (indicator && (!domainsOnly || indicator.kind === 'domain') && endsAlone(text, end)) hit = { indicator, end };
-    node = end < text.length ? node.next.get((text[end] ?? '').toLowerCase()) : undefined;
+    node = end < text.length ? node.next.get(lowerCode(text, end)) : undefined;
   }
   return hit;
 }
@@ -139,33 +186,41 @@ function longestAt(root: TrieNode, text: string, index: number, domainsOnly: boo
  * following at each place only the values that start with what is written there, whatever the number
  * of indicators (a regular expression with one alternative per indicator tries every alternative at
  * every position: quadratic in a case with thousands of them). Case-insensitive; where two values
- * match at one place, the longer wins.
+ * match at one place, the longer wins. When every value holds a dot, a text without one is passed at
+ * once (no other character lower-cases to a dot).
  */
 export function indicatorMatcher(indicators: readonly Indicator[]): (text: string) => IndicatorMatch[] {
   const root: TrieNode = { next: new Map() };
   for (const indicator of indicators) {
     let node = root;
     for (const char of indicator.value.toLowerCase()) {
-      let child = node.next.get(char);
+      const key = char.length === 1 ? char.charCodeAt(0) : UNREACHABLE;
+      let child = node.next.get(key);
       if (!child) {
         child = { next: new Map() };
-        node.next.set(char, child);
+        node.next.set(key, child);
       }
       node = child;
     }
     node.indicator = indicator;
   }
   if (root.next.size === 0) return () => [];
+  const everyValueHasADot = indicators.every((indicator) => indicator.value.includes('.'));
   return (text) => {
     const found: IndicatorMatch[] = [];
+    if (everyValueHasADot && !text.includes('.')) return found;
     let done = 0;
     for (let index = 0; index < text.length; index++) {
-      if (!root.next.has((text[index] ?? '').toLowerCase())) continue;
+      // Inside a word nothing starts: only where the text before does not join, or after a dot or @.
+      const before = index === 0 ? 0 : text.charCodeAt(index - 1);
+      const alone = index === 0 || !(before < 128 && JOINS_BEFORE[before] === 1);
+      if (!alone && before !== DOT && before !== AT) continue;
+      if (!root.next.has(lowerCode(text, index))) continue;
       let start = index;
       let hit: ReturnType<typeof longestAt>;
-      if (startsAlone(text, index)) {
+      if (alone) {
         hit = longestAt(root, text, index, false);
-      } else if (text[index - 1] === '.' || text[index - 1] === '@') {
+      } else {
         // A domain under a longer host or in an address counts when the whole token stands alone.
         hit = longestAt(root, text, index, true);
         start = tokenStart(text, index);

@@ -1,7 +1,7 @@
 import { html } from 'parse5';
 import { isAllowedAttribute, isAllowedElement } from '../html-allowlist.ts';
 import type { FileCheck, FindingKind } from './findings.ts';
-import { attributeOf, type Element } from './html-nodes.ts';
+import type { Element } from './html-nodes.ts';
 import { checkMeta, checkScript } from './scripts.ts';
 import { checkUrlAttribute } from './urls.ts';
 
@@ -29,25 +29,28 @@ const NEVER = new Set(['base', 'iframe', 'frame', 'frameset', 'object', 'embed',
 const WRITE_AS_MARKDOWN =
   'write it as Markdown; a figure of the case belongs in a report, with the GraphFocus or MapFocus component';
 
-/** The region an element's children are in. */
-function regionInside(element: Element, region: Region): Region {
-  const contentBody = attributeOf(element, 'data-content-body');
+/** The region an element's children are in, given its data-content-body and data-site-component values. */
+function regionInside(region: Region, contentBody: string | undefined, siteComponent: boolean): Region {
   if (region === Region.Outside && contentBody !== undefined)
     return contentBody === 'with-components' ? Region.BodyWithComponents : Region.Body;
-  if (region === Region.BodyWithComponents && attributeOf(element, 'data-site-component') !== undefined)
-    return Region.Component;
+  if (region === Region.BodyWithComponents && siteComponent) return Region.Component;
   return region;
 }
 
 /** Checks one element and its attributes; returns the region its children are in. */
 export function checkElement(check: FileCheck, element: Element, region: Region): Region {
   const tag = element.tagName;
-  const inner = regionInside(element, region);
+  const attrs = element.attrs;
+  let contentBody: string | undefined;
+  let siteComponent = false;
+  for (const attr of attrs) {
+    if (attr.prefix) continue;
+    if (attr.name === 'data-content-body' && contentBody === undefined) contentBody = attr.value;
+    else if (attr.name === 'data-site-component') siteComponent = true;
+  }
+  const inner = regionInside(region, contentBody, siteComponent);
   // The element is judged by where it sits: the body's own container and a component's root are the site's.
   const inBody = region === Region.Body || (region === Region.BodyWithComponents && inner !== Region.Component);
-  // A component's script file is rendered beside it; the script rule below still judges it.
-  const listed = isAllowedElement(tag, { site: true });
-  const allowed = listed || (region === Region.BodyWithComponents && tag === 'script');
   const finding = (kind: FindingKind, message: string, fix: string, trace: string) =>
     check.findings.push({ file: check.file, kind, message, fix, trace });
 
@@ -61,18 +64,23 @@ export function checkElement(check: FileCheck, element: Element, region: Region)
   }
   if (tag === 'meta') checkMeta(check, element, inBody);
   if (tag === 'script') checkScript(check, element);
-  if (inBody && !allowed && element.namespaceURI === html.NS.HTML) {
-    finding('element', `a <${tag}> element inside a body: it is not on the allowlist`, WRITE_AS_MARKDOWN, `<${tag}`);
-  } else if (inBody && element.namespaceURI !== html.NS.HTML) {
-    finding(
-      'element',
-      `a <${tag}> element (SVG or MathML) inside a body: it is not on the allowlist`,
-      WRITE_AS_MARKDOWN,
-      `<${tag}`,
-    );
+  // A component's script file is rendered beside it; the script rule above still judges it.
+  const listed = inBody && isAllowedElement(tag, { site: true });
+  if (inBody) {
+    const allowed = listed || (region === Region.BodyWithComponents && tag === 'script');
+    if (!allowed && element.namespaceURI === html.NS.HTML) {
+      finding('element', `a <${tag}> element inside a body: it is not on the allowlist`, WRITE_AS_MARKDOWN, `<${tag}`);
+    } else if (element.namespaceURI !== html.NS.HTML) {
+      finding(
+        'element',
+        `a <${tag}> element (SVG or MathML) inside a body: it is not on the allowlist`,
+        WRITE_AS_MARKDOWN,
+        `<${tag}`,
+      );
+    }
   }
 
-  for (const attr of element.attrs) {
+  for (const attr of attrs) {
     const name = attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name;
     const where = `<${tag} ${name}>`;
     if (name.startsWith('on') || name === 'srcdoc') {
@@ -84,7 +92,7 @@ export function checkElement(check: FileCheck, element: Element, region: Region)
       );
       continue;
     }
-    if (inBody && listed && !isAllowedAttribute(tag, name, attr.value, true)) {
+    if (listed && !isAllowedAttribute(tag, name, attr.value, true)) {
       finding(
         'attribute',
         `${where} inside a body: the attribute is not on the allowlist`,

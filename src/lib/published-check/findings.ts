@@ -60,6 +60,13 @@ export interface FileCheck {
   readonly page: URL;
   /** The site's own address: what is on its origin is the site's. */
   readonly site: URL;
+  /** The site's origin, as `site.origin` gives it (a getter that builds the string each time). */
+  readonly siteOrigin: string;
+  /**
+   * Whether the page is on the site's origin, a web origin that is no indicator's host: then an
+   * address that keeps the page's origin can carry no finding, and is not parsed.
+   */
+  readonly originSafe: boolean;
   /** The case's indicators. */
   readonly indicators: AdversaryIndicators;
   /** Findings so far, in document order. */

@@ -48,18 +48,23 @@ export function checkHtml(check: FileCheck, markup: string): void {
   const document = check.file.endsWith('.svg') ? parseFragment(markup) : parse(markup);
   // Text is read in runs as a reader reads it: `xiao<em>hong</em>.org` shows xiaohong.org, so the
   // run goes on through inline elements and comments and ends only at a block's edge.
-  let run: string[] = [];
+  const run: string[] = [];
   const flush = () => {
-    if (run.length > 0) check.indicators.checkText(check, run.join(''), 'the text');
-    run = [];
+    if (run.length === 0) return;
+    check.indicators.checkText(check, run.length === 1 ? (run[0] ?? '') : run.join(''), 'the text');
+    run.length = 0;
   };
-  const stack: (readonly [Node, Region] | 'end of block')[] = [[document, Region.Outside]];
-  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-    if (entry === 'end of block') {
+  // Depth first, in document order, on a stack (a page may nest deeper than the call stack): each
+  // node with the region it sits in; `undefined` marks the end of a block, where a run ends.
+  const nodes: (Node | undefined)[] = [document];
+  const regions: Region[] = [Region.Outside];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const region = regions.pop() ?? Region.Outside;
+    if (node === undefined) {
       flush();
       continue;
     }
-    const [node, region] = entry;
     if (node.nodeName === '#text') {
       run.push((node as DefaultTreeAdapterMap['textNode']).value);
       continue;
@@ -69,7 +74,8 @@ export function checkHtml(check: FileCheck, markup: string): void {
       inner = checkElement(check, node, region);
       if (!INLINE.has(node.tagName)) {
         flush();
-        stack.push('end of block');
+        nodes.push(undefined);
+        regions.push(inner);
       }
     }
     const children =
@@ -78,7 +84,10 @@ export function checkHtml(check: FileCheck, markup: string): void {
         : 'childNodes' in node
           ? node.childNodes
           : [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i] as Node, inner]);
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]);
+      regions.push(inner);
+    }
   }
   flush();
 }

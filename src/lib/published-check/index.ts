@@ -9,6 +9,9 @@ import { AdversaryIndicators } from './indicators.ts';
 /** The checker of one built site. */
 export class PublishedChecker {
   readonly #site: URL;
+  readonly #siteOrigin: string;
+  /** Whether the site's origin is a web origin that is no indicator's host. */
+  readonly #siteSafe: boolean;
   readonly #indicators: AdversaryIndicators;
   readonly #xml = new XMLParser({
     ignoreAttributes: false,
@@ -19,15 +22,21 @@ export class PublishedChecker {
 
   constructor(options: PublishedCheckOptions) {
     this.#site = new URL(options.site);
+    this.#siteOrigin = this.#site.origin;
     this.#indicators = new AdversaryIndicators(options.indicators);
+    const web = this.#site.protocol === 'http:' || this.#site.protocol === 'https:';
+    this.#siteSafe = web && this.#indicators.host(this.#site.hostname) === undefined;
   }
 
   /** Checks one built file by its extension; other kinds of file are not read. */
   check(file: string, text: string): PublishedFinding[] {
+    const page = new URL(file.replace(/(^|\/)index\.html$/, '$1'), this.#site);
     const check: FileCheck = {
       file,
-      page: new URL(file.replace(/(^|\/)index\.html$/, '$1'), this.#site),
+      page,
       site: this.#site,
+      siteOrigin: this.#siteOrigin,
+      originSafe: this.#siteSafe && page.origin === this.#siteOrigin,
       indicators: this.#indicators,
       findings: [],
     };

@@ -12,7 +12,9 @@ import type { FileCheck, PublishedIndicator } from './findings.ts';
 // dots an IDN-aware URL parser reads as a dot (ideographic, full-width, half-width).
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const DOTS = /[\u3002\uFF0E\uFF61]/g;
-const NEEDS_FOLDING = /[^\t\n\r\x20-\x7e]|%/;
+// One class (printable ASCII but %, and tab and newlines, are left as they are), not an alternation with
+// `%`: a class is scanned in one pass.
+const NEEDS_FOLDING = /[^\t\n\r\x20-\x24\x26-\x7e]/;
 const ESCAPE = /%([0-9a-f]{2})/gi;
 
 /**

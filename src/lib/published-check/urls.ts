@@ -46,8 +46,27 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Checks one address found in a file; returns it resolved, or undefined when it is no address. */
+/**
+ * Whether an address, resolved against a page, keeps the page's origin whatever the page's path: a
+ * path from the root (but not `//` or `/\\`, which name a host, nor `/` then a tab or newline, which
+ * the URL parser drops), a query, a fragment, or a relative path starting with a dot (no scheme
+ * starts with one). A page of a large site links mostly so; the URL parser is not needed for them.
+ */
+function keepsOrigin(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first === 0x23 || first === 0x3f || first === 0x2e) return true;
+  if (first !== 0x2f) return false;
+  const second = value.charCodeAt(1);
+  return second !== 0x2f && second !== 0x5c && second !== 0x09 && second !== 0x0a && second !== 0x0d;
+}
+
+/**
+ * Checks one address found in a file; returns it resolved, or undefined when it is no address or
+ * (on a page whose own origin is safe, `check.originSafe`) one that keeps the page's origin, which
+ * no rule can find anything in.
+ */
 export function checkUrl(check: FileCheck, value: string, where: string): URL | undefined {
+  if (check.originSafe && keepsOrigin(value)) return undefined;
   const url = resolveUrl(value, check.page);
   if (!url) return undefined;
   if (!SCHEMES.has(url.protocol)) {
@@ -79,7 +98,7 @@ export function checkUrl(check: FileCheck, value: string, where: string): URL | 
 
 /** True for an address of another web site than this one. */
 function offSite(check: FileCheck, url: URL): boolean {
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== check.site.origin;
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== check.siteOrigin;
 }
 
 /** What a page loads by itself comes from the site: a request elsewhere would report the reader to a third party. */
