@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CaseModel } from '../lib/case.ts';
 import { getCase } from './checked-case.ts';
 import { adjacencyOf, buildCaseGraph, type CaseGraph, type GraphEdge, type Step } from '../lib/graph.ts';
 import { layoutGraph, type LayoutPoint } from '../lib/layout.ts';
 
 /**
  * The case graph as the pages see it: built, indexed and laid out once per build, shared by
- * /graph.json, the explorer page, its table pages and every dossier's local graph.
+ * /graph.json, the explorer page, its table pages and every dossier's local graph. Each is kept
+ * for the model it came from: under `astro dev` the model is a new one after an edit.
  */
 
 /** The graph with what the pages need beside it. */
@@ -18,16 +20,19 @@ export interface SiteGraph {
   adjacency: Map<string, Step[]>;
 }
 
-let indexed: Promise<SiteGraph> | undefined;
-let laidOut: Promise<LayoutPoint[]> | undefined;
+const indexed = new WeakMap<CaseModel, SiteGraph>();
+const laidOut = new WeakMap<CaseModel, Promise<LayoutPoint[]>>();
 
 /** The case graph and its adjacency, built once. */
-export function getSiteGraph(): Promise<SiteGraph> {
-  indexed ??= getCase().then((model) => {
+export async function getSiteGraph(): Promise<SiteGraph> {
+  const model = await getCase();
+  let site = indexed.get(model);
+  if (!site) {
     const graph = buildCaseGraph(model);
-    return { graph, adjacency: adjacencyOf(graph) };
-  });
-  return indexed;
+    site = { graph, adjacency: adjacencyOf(graph) };
+    indexed.set(model, site);
+  }
+  return site;
 }
 
 // Raise when src/lib/layout.ts places nodes differently, so cached layouts are computed again.
@@ -56,8 +61,11 @@ function cachedLayout(file: string, nodes: number): LayoutPoint[] | undefined {
  * build skips it when no entity or relationship changed. The layout is deterministic and JSON keeps
  * every number exactly, so a cached layout is the very one a cold build computes.
  */
-export function getLayout(): Promise<LayoutPoint[]> {
-  laidOut ??= getSiteGraph().then(({ graph }) => {
+export async function getLayout(): Promise<LayoutPoint[]> {
+  const model = await getCase();
+  const known = laidOut.get(model);
+  if (known) return known;
+  const layout = getSiteGraph().then(({ graph }) => {
     const input = {
       nodes: graph.nodes,
       edges: graph.edges.map((edge) => ({ ...edge, weak: edge.kind === 'mention' })),
@@ -73,7 +81,8 @@ export function getLayout(): Promise<LayoutPoint[]> {
     writeFileSync(file, JSON.stringify(points));
     return points;
   });
-  return laidOut;
+  laidOut.set(model, layout);
+  return layout;
 }
 
 /** Site path (without the base) of a page of the table that mirrors the whole graph, from 1. */
