@@ -19,7 +19,8 @@ export function getCase(): Promise<CaseModel> {
 
 /**
  * The Astro collection entry behind an id, for rendering its body and images. Under `astro dev` its
- * body is, where it can be, the one rendered from the file as last read (src/reader/live-body.ts).
+ * body is, where it can be, the one rendered from the file as last read (src/reader/live-body.ts),
+ * and an entry without images carries no data (src/reader/loader.ts): read everything else from the model.
  */
 export async function getCollectionEntry(id: string): Promise<CollectionEntry<CollectionKey> | undefined> {
   const { collection, slug } = splitId(id);
