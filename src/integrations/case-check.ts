@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { IncomingMessage } from 'node:http';
-import { caseAfterChange, checkedCase, currentCase } from '../reader/session.ts';
+import { fileURLToPath } from 'node:url';
+import { caseAfterChange, changedSinceRead, checkedCase, currentCase } from '../reader/session.ts';
 import { CaseError, formatProblems } from '../lib/problems.ts';
 import { problemsPage } from '../lib/problems-page.ts';
 
@@ -10,18 +11,26 @@ import { problemsPage } from '../lib/problems-page.ts';
  * here with one list of them all, so no half-built site is ever written. Under `astro dev` problems
  * are printed (and re-checked on every change) while the server keeps running, drafts included,
  * and every page the browser asks for is the list of them until they are fixed: the open page
- * reloads when a change brings problems or clears them.
+ * reloads after every change to the case, so it shows the list, or the edit.
  */
 export function caseCheck(options: { contentRoot: string }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   return {
     name: 'casefile:case-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         // `astro preview` serves what was built; `astro check` and `astro sync` load the content
         // (drafts included) without refusing it.
         if (command === 'preview') return;
         const dev = command === 'dev';
+        if (dev) {
+          const ignored = notSources(
+            path.resolve(fileURLToPath(config.root)),
+            path.resolve(fileURLToPath(config.outDir)),
+            root,
+          );
+          updateConfig({ vite: { server: { watch: { ignored } } } });
+        }
         const { problems, model } = checkedCase(root, command !== 'build');
         if (command !== 'build' && command !== 'dev') return;
         if (problems.length > 0) {
@@ -47,22 +56,47 @@ export function caseCheck(options: { contentRoot: string }): AstroIntegration {
           response.setHeader('cache-control', 'no-store');
           response.end(problemsPage(problems, viteClient));
         });
-        let shown = formatProblems(currentCase(root).problems);
         const recheck = (file: string) => {
           if (!file.startsWith(root)) return;
           const { problems } = caseAfterChange(root, file);
           if (problems.length > 0) logger.warn(`\n${formatProblems(problems)}`);
           else logger.info('case checked: no problems');
-          // The open page shows the new list, or its own content again once the list is empty.
-          const now = formatProblems(problems);
-          if (now !== shown) server.hot.send({ type: 'full-reload', path: '*' });
-          shown = now;
+          // The open page shows the new list, its own content again once the list is empty, or the
+          // edit: a body is rendered when the page asks (src/reader/live-body.ts), so Astro's own
+          // reload, after it writes its store, does not come for an edit to a body alone.
+          server.hot.send({ type: 'full-reload', path: '*' });
+          // The watcher reports one change of a file in 50 ms: a second save that soon after the
+          // first (or the end of a write the first event caught midway) is heard of only here.
+          setTimeout(() => {
+            if (changedSinceRead(root, file)) {
+              server.watcher.emit('change', file);
+              server.watcher.emit('all', 'change', file);
+            }
+          }, 100).unref();
         };
         server.watcher.on('change', recheck);
         server.watcher.on('add', recheck);
         server.watcher.on('unlink', recheck);
       },
     },
+  };
+}
+
+/**
+ * Paths the dev server's watcher leaves alone: Vite watches the whole project, and the build's
+ * output, the tests and the benchmark's cases (tens of thousands of files, each a stat at start-up)
+ * are none of the site's sources. The content folder, and the folders on the way to it, are watched
+ * wherever it lies.
+ */
+function notSources(project: string, outDir: string, content: string): (file: string) => boolean {
+  const inside = (file: string, folder: string) => file === folder || file.startsWith(`${folder}${path.sep}`);
+  const skipped = /^(dist(-.*)?|tests|coverage|playwright-report|\..*-previous-.*)$/;
+  return (file) => {
+    if (inside(file, content) || inside(content, file)) return false;
+    if (inside(file, outDir)) return true;
+    if (!inside(file, project) || file === project) return false;
+    const top = path.relative(project, file).split(path.sep)[0] ?? '';
+    return skipped.test(top);
   };
 }
 

@@ -3,21 +3,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path, { posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { CaseModel } from '../lib/case.ts';
 import type { CollectionKey } from '../lib/schema/entity-types.ts';
 import { caseAfterChange, currentCase, draftsIncluded } from './session.ts';
 import type { CheckedCase, ReadFile } from './read-case.ts';
+import { keepRenderer, renderInputs, rendersLive } from './live-body.ts';
 
 /**
  * The Astro loader of every collection: it hands Astro the files the reader has already read and
  * checked, so no file is read twice and the pages' entries are the checked ones. Bodies of `.md`
  * files are rendered here (through the site's Markdown pipeline); MDX reports are compiled by the
- * MDX integration, as Astro's own glob loader leaves them.
+ * MDX integration, as Astro's own glob loader leaves them. Under `astro dev` (the only time Astro
+ * gives a loader a watcher) most bodies are rendered when a page asks instead (src/reader/live-body.ts).
  */
 export function caseLoader(collection: CollectionKey, contentRoot: string): Loader {
   return {
     name: 'casefile-reader',
     load: async (context) => {
+      if (context.watcher) keepRenderer((body, options) => context.renderMarkdown(body, options));
       // One store at a time, in the order the case was read: a store skips the entries it finds
       // unchanged, so a later change's store can end first, and an earlier one still under way
       // (two saves in quick succession) would write its older text over it. A failed store does
@@ -65,30 +67,15 @@ function pipelineCode(): string {
   return pipelineDigest;
 }
 
-const caseDigests = new WeakMap<CaseModel, string>();
-
-/**
- * What a body's rendering reads beyond its own file, for the whole case: every entry's name and
- * type (a wikilink is labelled with its target's name, or drawn broken when there is none).
- */
-function namesDigest(model: CaseModel): string {
-  const known = caseDigests.get(model);
-  if (known !== undefined) return known;
-  const hash = createHash('sha256');
-  for (const [id, entry] of model.entries) hash.update(`${id}\t${entry.name}\t${entry.type}\n`);
-  const digest = hash.digest('hex');
-  caseDigests.set(model, digest);
-  return digest;
-}
-
 /**
  * Puts a collection's files into Astro's store, dropping entries whose file is gone. An entry whose
  * store digest is unchanged is kept as it is, without rendering its body again. The digest covers
  * everything the rendering reads: the file's text and path, the site's address and base, the case's
  * names (wikilink labels), the entry's own numbering of its sources (citation marks, which also
  * counts relationships declared in other files) and the rendering code. So a rendered body taken
- * from the store is the one a cold build renders, and an author's next build or a change under
- * `astro dev` renders only the bodies it changed.
+ * from the store is the one a cold build renders, and an author's next build renders only the
+ * bodies it changed. Under `astro dev`, an entry whose body is rendered on demand is stored without
+ * it, under a digest of its front matter alone: an edit to its body leaves the store as it is.
  */
 async function storeFiles(
   collection: CollectionKey,
@@ -99,7 +86,8 @@ async function storeFiles(
   const { config, store } = context;
   const files: readonly ReadFile[] = checked.files;
   const root = fileURLToPath(config.root);
-  const shared = `${pipelineCode()}\n${config.site ?? ''}\n${config.base}\n${namesDigest(checked.model)}`;
+  const shared = `${pipelineCode()}\n${config.site ?? ''}\n${config.base}`;
+  const lazy = context.watcher !== undefined;
   const untouched = new Set(store.keys());
   // Drafts leave no trace in a production build: their files never reach Astro's store, so their
   // images (front-matter `images`, `![](./photo.png)` in the body) are never imported or copied to
@@ -112,13 +100,26 @@ async function storeFiles(
     untouched.delete(id);
     const absolute = posix.join(contentRoot, read.path);
     const filePath = relative(root, absolute).split('\\').join('/');
-    const citations = checked.model.citationsOf(`${collection}/${id}`).join(' ');
-    const digest = context.generateDigest(`${shared}\n${filePath}\n${citations}\n${read.text}`);
+    const raw = typeof read.raw === 'object' && read.raw !== null ? { ...read.raw } : {};
+    if (lazy && rendersLive(read)) {
+      const frontMatter = read.text.slice(0, read.text.length - read.input.body.length);
+      const digest = context.generateDigest(`on demand\n${filePath}\n${frontMatter}`);
+      if (store.get(id)?.digest === digest) continue;
+      store.delete(id);
+      // Pages read an entry's data only for its images (the model holds the rest), so an entry
+      // without any is stored without it: validating 5,000 entries again was most of a start-up
+      // on an empty store.
+      const data = read.images.length > 0 ? await context.parseData({ id, data: raw, filePath: absolute }) : {};
+      store.set({ id, data, filePath, digest });
+      continue;
+    }
+    const digest = context.generateDigest(
+      `${shared}\n${renderInputs(checked.model, `${collection}/${id}`, filePath, read.text)}`,
+    );
     // An entry of another content folder never reaches here: src/integrations/content-store.ts
     // empties the store when the folder changes (an entry's images are that folder's files).
     if (store.get(id)?.digest === digest) continue;
     store.delete(id);
-    const raw = typeof read.raw === 'object' && read.raw !== null ? { ...read.raw } : {};
     const data = await context.parseData({ id, data: raw, filePath: absolute });
     if (read.path.endsWith('.mdx')) {
       store.set({ id, data, body: read.input.body, filePath, digest, deferredRender: true });

@@ -134,8 +134,16 @@ export function parseEntry(
   return { read: { input, path: relative, text, raw: parsed.value, images: imagePaths }, problems };
 }
 
-/** Reads and validates every entry of a case. */
-export function readCase(source: ContentSource): CaseFiles {
+/**
+ * Each file's parse, kept by its path with the text it was parsed from, so reading a case again
+ * (`astro dev`, after one file changed) parses only the files whose text changed. A parse reads
+ * nothing but its file's text and which files lie beside it (images), so whoever keeps one must
+ * empty it when a file other than an entry is added or removed.
+ */
+export type ParseCache = Map<string, { text: string; parsed: ReturnType<typeof parseEntry> }>;
+
+/** Reads and validates every entry of a case; with a cache, an entry whose text is unchanged is not parsed again. */
+export function readCase(source: ContentSource, cache?: ParseCache): CaseFiles {
   const files: ReadFile[] = [];
   const problems: CaseProblem[] = [];
   const unparsed: string[] = [];
@@ -151,11 +159,13 @@ export function readCase(source: ContentSource): CaseFiles {
   }
   let entries = 0;
   // Collections in their listed order, then files by name: the order relationships are declared in.
-  const order = (relative: string) => {
-    const index = COLLECTIONS.findIndex((collection) => relative.startsWith(`${collection}/`));
-    return index === -1 ? COLLECTIONS.length : index;
-  };
-  const listed = source.list().sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map<string, number>(COLLECTIONS.map((collection, index) => [collection, index]));
+  const order = (relative: string) => rank.get(relative.slice(0, relative.indexOf('/'))) ?? COLLECTIONS.length;
+  const listed = source
+    .list()
+    .map((relative) => ({ relative, order: order(relative) }))
+    .sort((a, b) => a.order - b.order || (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+    .map(({ relative }) => relative);
   for (const relative of listed) {
     const [top = '', ...rest] = relative.split('/');
     if (top.startsWith('.')) continue;
@@ -181,7 +191,11 @@ export function readCase(source: ContentSource): CaseFiles {
     }
     if (!relative.endsWith('.md') && !relative.endsWith('.mdx')) continue;
     entries++;
-    const parsed = parseEntry(top, relative, file, source.read(relative), (path) => source.has(path));
+    const text = source.read(relative);
+    const kept = cache?.get(relative);
+    const parsed =
+      kept?.text === text ? kept.parsed : parseEntry(top, relative, file, text, (path) => source.has(path));
+    cache?.set(relative, { text, parsed });
     problems.push(...parsed.problems);
     if (parsed.read) files.push(parsed.read);
     else unparsed.push(relative.replace(/\.mdx?$/, ''));
@@ -206,8 +220,12 @@ function today(): string {
 }
 
 /** Reads, validates and builds a case, returning every problem; dates are checked against today unless told. */
-export function checkCase(source: ContentSource, options: Omit<BuildOptions, 'unparsed'>): CheckedCase {
-  const files = readCase(source);
+export function checkCase(
+  source: ContentSource,
+  options: Omit<BuildOptions, 'unparsed'>,
+  cache?: ParseCache,
+): CheckedCase {
+  const files = readCase(source, cache);
   const built = buildCase(files.inputs, { today: today(), ...options, unparsed: files.unparsed });
   return { ...files, model: built.model, problems: [...files.problems, ...built.problems] };
 }

@@ -3,6 +3,7 @@ import type { CaseModel } from '../lib/case.ts';
 import { splitId } from '../lib/paths.ts';
 import { isCollectionKey, type CollectionKey } from '../lib/schema/entity-types.ts';
 import { checkedCase } from '../reader/session.ts';
+import { liveBody } from '../reader/live-body.ts';
 import { CONTENT_ROOT } from '../content-root.ts';
 
 /**
@@ -16,10 +17,17 @@ export function getCase(): Promise<CaseModel> {
   return Promise.resolve(checkedCase(CONTENT_ROOT, import.meta.env.DEV).model);
 }
 
-/** The Astro collection entry behind an id, for rendering its body and images. */
+/**
+ * The Astro collection entry behind an id, for rendering its body and images. Under `astro dev` its
+ * body is, where it can be, the one rendered from the file as last read (src/reader/live-body.ts),
+ * and an entry without images carries no data (src/reader/loader.ts): read everything else from the model.
+ */
 export async function getCollectionEntry(id: string): Promise<CollectionEntry<CollectionKey> | undefined> {
   const { collection, slug } = splitId(id);
-  return isCollectionKey(collection) ? getEntry(collection, slug) : undefined;
+  const entry = isCollectionKey(collection) ? await getEntry(collection, slug) : undefined;
+  const live = import.meta.env.DEV && entry ? await liveBody(CONTENT_ROOT, id) : undefined;
+  if (!entry || !live) return entry;
+  return { ...entry, rendered: { html: live.html, metadata: { ...live.metadata, imagePaths: [] } } };
 }
 
 /** An entry a page was generated for: it exists, since the page's paths come from the same model. */

@@ -1,9 +1,11 @@
+import type { CaseModel } from '../lib/case.ts';
 import { getCase } from './checked-case.ts';
 import { adjacencyOf, buildCaseGraph, type CaseGraph, type GraphEdge, type Step } from '../lib/graph.ts';
 
 /**
- * The case graph as the pages see it: built and indexed once per build, shared by the explorer page,
- * its table pages and every dossier's local graph. (The data files, graph.json among them, are made
+ * The case graph as the pages see it: built and indexed once per case model, shared by the explorer
+ * page, its table pages and every dossier's local graph. It is kept for the model it came from: under
+ * `astro dev` the model is a new one after an edit. (The data files, graph.json among them, are made
  * with the layout in src/site/data-files.ts.)
  */
 
@@ -15,15 +17,18 @@ export interface SiteGraph {
   adjacency: Map<string, Step[]>;
 }
 
-let indexed: Promise<SiteGraph> | undefined;
+const indexed = new WeakMap<CaseModel, SiteGraph>();
 
-/** The case graph and its adjacency, built once. */
-export function getSiteGraph(): Promise<SiteGraph> {
-  indexed ??= getCase().then((model) => {
+/** The case graph and its adjacency, built once per model. */
+export async function getSiteGraph(): Promise<SiteGraph> {
+  const model = await getCase();
+  let site = indexed.get(model);
+  if (!site) {
     const graph = buildCaseGraph(model);
-    return { graph, adjacency: adjacencyOf(graph) };
-  });
-  return indexed;
+    site = { graph, adjacency: adjacencyOf(graph) };
+    indexed.set(model, site);
+  }
+  return site;
 }
 
 /** Site path (without the base) of a page of the table that mirrors the whole graph, from 1. */

@@ -379,7 +379,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       progress(`${size.n} entities: npm run dev, first dossier and an edit`);
       const dev = await measureDevOf(size, options.port + 2);
       progress(
-        `  dev: first dossier ${(dev.firstDossierMs / 1000).toFixed(1)} s, edit shown ${(dev.editShownMs / 1000).toFixed(1)} s`,
+        `  dev: first dossier ${(dev.firstDossierMs / 1000).toFixed(1)} s (CPU ${(dev.firstDossierCpuMs / 1000).toFixed(1)} s), edit shown ${(dev.editShownMs / 1000).toFixed(1)} s (CPU ${(dev.editCpuMs / 1000).toFixed(1)} s)`,
       );
       devs.set(size.n, dev);
     }

@@ -7,12 +7,37 @@ import { collectRedirects } from './redirects.ts';
 import { References } from './references.ts';
 import { RelationChecker } from './check-relations.ts';
 import { checkProse } from './check-prose.ts';
-import { indicatorCheck } from './check-indicators.ts';
+import { indicatorCheck, type IndicatorCheck } from './check-indicators.ts';
 import { checkWholeCase } from './check-whole-case.ts';
 import { checkLineage } from './check-lineage.ts';
 import { checkDates } from './check-dates.ts';
 import { checkCorrections, checkFrontPage } from '../front-page.ts';
+import type { CaseProblem } from '../problems.ts';
 import type { AnyCaseInput, BuildOptions, BuildResult } from './types.ts';
+
+/**
+ * The problems of the checks that read one file alone (its dates against today, its texts against
+ * the case's indicators), kept per parsed input with what else they read: under `astro dev` an
+ * unchanged file keeps its parse, so checking the case again after an edit looks in that file only.
+ */
+const alone = new WeakMap<
+  AnyCaseInput,
+  { today: string | undefined; indicators: IndicatorCheck; problems: CaseProblem[] }
+>();
+
+/** Checks an input's dates and indicators into the log, or logs what the same checks found in it last time. */
+function checkAlone(input: AnyCaseInput, today: string | undefined, indicators: IndicatorCheck, log: ProblemLog): void {
+  const kept = alone.get(input);
+  if (kept !== undefined && kept.today === today && kept.indicators === indicators) {
+    log.problems.push(...kept.problems);
+    return;
+  }
+  const own = new ProblemLog();
+  indicators.check(input, own);
+  if (today !== undefined) checkDates(input, today, own);
+  alone.set(input, { today, indicators, problems: own.problems });
+  log.problems.push(...own.problems);
+}
 
 /**
  * Builds the case model from parsed inputs, checking every reference, and returns it together with
@@ -52,7 +77,7 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
   const { index: renamed, redirects } = collectRedirects(all, included, log);
   const refs = new References(all, unparsed, renamed, included, log);
   const relations = new RelationChecker(refs, log);
-  const checkIndicators = indicatorCheck(all.values());
+  const indicators = indicatorCheck(all.values());
 
   const entries = [];
   const mentions = new Map<string, string[]>();
@@ -61,8 +86,7 @@ export function buildCase(inputs: readonly AnyCaseInput[], options: BuildOptions
     relations.check(input);
     const prose = checkProse(input, refs, log);
     if (prose.mentions.length > 0) mentions.set(inputId(input), prose.mentions);
-    checkIndicators(input, log);
-    if (options.today !== undefined) checkDates(input, options.today, log);
+    checkAlone(input, options.today, indicators, log);
     entries.push(toEntry(input, prose.bodyCitations));
   }
   checkLineage(relations.relations, all, log);

@@ -16,17 +16,32 @@ interface DeclaredIndicator extends Indicator {
   id: string;
 }
 
-/** Builds the check from every identity, drafts included: a draft's domain must not leak either. */
-export function indicatorCheck(all: Iterable<AnyCaseInput>): (input: AnyCaseInput, log: ProblemLog) => void {
+/** The check of one input, and what it was built from (the same key, the same findings for the same input). */
+export interface IndicatorCheck {
+  /** Every indicator of the case, written out. */
+  key: string;
+  /** Logs every live indicator in an input's prose and fields. */
+  check: (input: AnyCaseInput, log: ProblemLog) => void;
+}
+
+let last: IndicatorCheck | undefined;
+
+/**
+ * Builds the check from every identity, drafts included: a draft's domain must not leak either. The
+ * last one is kept: `astro dev` checks the case again after each edit, and the indicators seldom change.
+ */
+export function indicatorCheck(all: Iterable<AnyCaseInput>): IndicatorCheck {
   const indicators: DeclaredIndicator[] = [];
   for (const input of all) {
     if (input.collection === 'identities' && isIndicatorKind(input.data.kind)) {
       indicators.push({ value: input.data.value, kind: input.data.kind, id: inputId(input) });
     }
   }
+  const key = JSON.stringify(indicators);
+  if (last?.key === key) return last;
   const byValue = new Map(indicators.map((indicator) => [indicator.value, indicator]));
   const find = indicatorMatcher(indicators);
-  return (input, log) => {
+  const check = (input: AnyCaseInput, log: ProblemLog) => {
     // Anywhere a reader could see them: the body and every frontmatter text.
     for (const text of indicatorScanFields(input)) {
       for (const found of find(text.text)) {
@@ -47,4 +62,6 @@ export function indicatorCheck(all: Iterable<AnyCaseInput>): (input: AnyCaseInpu
       }
     }
   };
+  last = { key, check };
+  return last;
 }

@@ -52,6 +52,7 @@ export class CaseModel {
   readonly #mentions = new Map<string, string[]>();
   readonly #mentionedIn = new Map<string, string[]>();
   readonly #citedBy = new Map<string, SourceUse[]>();
+  readonly #citations = new Map<string, string[]>();
 
   constructor(
     entries: readonly CaseEntry[],
@@ -214,9 +215,19 @@ export class CaseModel {
   /**
    * The sources a page cites, numbered by first appearance in page order: the entry's own sources,
    * disputes, the body's inline citations, aliases, relationships (as `relationsOf` orders them),
-   * then events. A report cites its own sources, then its body's.
+   * then events. A report cites its own sources, then its body's. Worked out once per entry (the
+   * check, the loader, the citation marks and the page all ask); the list is shared, not to be changed.
    */
   citationsOf(id: string): string[] {
+    let order = this.#citations.get(id);
+    if (!order) {
+      order = this.#citationOrder(id);
+      this.#citations.set(id, order);
+    }
+    return order;
+  }
+
+  #citationOrder(id: string): string[] {
     const entry = this.entries.get(id);
     if (!entry || entry.kind === 'source') return [];
     const order: string[] = [];
