@@ -9,7 +9,7 @@ import type { LatLonBounds } from './map-data.ts';
  */
 
 /** True when a point ([lat, lon]) lies inside a ring of [lat, lon] corners (even-odd rule). */
-function inRing(lat: number, lon: number, ring: readonly (readonly [number, number])[]): boolean {
+export function inRing(lat: number, lon: number, ring: readonly (readonly [number, number])[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [latI = 0, lonI = 0] = ring[i] ?? [];
