@@ -72,7 +72,7 @@ class CaseSearch extends HTMLElement {
       }
     });
     this.addEventListener('keydown', (event) => this.#moveWithin(event));
-    if (import.meta.env.DEV) {
+    if (import.meta.env.MODE === 'development') {
       this.#say(DEV_SEARCH_NOTICE);
       return;
     }

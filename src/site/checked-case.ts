@@ -8,13 +8,17 @@ import { CONTENT_ROOT } from '../content-root.ts';
 
 /**
  * The case as the pages see it: the model the build's check built (the reader reads and checks the
- * case once per process; see src/reader/session.ts). Production builds leave drafts out;
- * `astro dev` shows them.
+ * case once per process; see src/reader/session.ts). Builds leave drafts out; `astro dev` shows them.
+ * The test is Vite's mode, not `import.meta.env.DEV`: DEV follows NODE_ENV, so a build run with
+ * NODE_ENV=test or development (a test runner, a CI box) would have published every draft.
  */
+
+/** Whether the pages are served by `astro dev` (mode `development`), not written by a build. */
+export const SERVED_BY_DEV = import.meta.env.MODE === 'development';
 
 /** The case model. */
 export function getCase(): Promise<CaseModel> {
-  return Promise.resolve(checkedCase(CONTENT_ROOT, import.meta.env.DEV).model);
+  return Promise.resolve(checkedCase(CONTENT_ROOT, SERVED_BY_DEV).model);
 }
 
 /**
@@ -25,7 +29,7 @@ export function getCase(): Promise<CaseModel> {
 export async function getCollectionEntry(id: string): Promise<CollectionEntry<CollectionKey> | undefined> {
   const { collection, slug } = splitId(id);
   const entry = isCollectionKey(collection) ? await getEntry(collection, slug) : undefined;
-  const live = import.meta.env.DEV && entry ? await liveBody(CONTENT_ROOT, id) : undefined;
+  const live = SERVED_BY_DEV && entry ? await liveBody(CONTENT_ROOT, id) : undefined;
   if (!entry || !live) return entry;
   return { ...entry, rendered: { html: live.html, metadata: { ...live.metadata, imagePaths: [] } } };
 }
