@@ -19,6 +19,7 @@ import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-asset
 import { cspDirectives, securityHeadersFile } from './src/integrations/security-headers.ts';
 import { redirectsFileWritten } from './src/integrations/redirects-file.ts';
 import { outputFolderEmptied } from './src/integrations/output-folder.ts';
+import { incrementalBuild, incrementalRequested } from './src/integrations/incremental-build.ts';
 
 const site = SITE.origin;
 const base = process.env.CASEFILE_BASE || '/';
@@ -32,6 +33,9 @@ const forwards = (/** @type {string} */ pathname) => {
   );
   return redirectPaths.has(pathname);
 };
+
+// An author's rebuild (CASEFILE_INCREMENTAL=1) renders only the entry pages whose inputs changed.
+const rebuild = incrementalBuild({ contentRoot: CONTENT_ROOT, enabled: incrementalRequested() });
 
 export default defineConfig({
   site,
@@ -69,7 +73,9 @@ export default defineConfig({
     }),
   },
   integrations: [
-    outputFolderEmptied(),
+    // The rebuild plans which pages to keep before the output folder is emptied around them.
+    rebuild.planner,
+    outputFolderEmptied(rebuild.keptFiles),
     siteOriginCheck(),
     contentStoreKeyed(CONTENT_ROOT),
     caseCheck({ contentRoot: CONTENT_ROOT }),
@@ -77,6 +83,10 @@ export default defineConfig({
     sitemap({
       // An old slug's page only forwards to the entry's own address: the sitemap lists each page once, there.
       filter: (page) => !forwards(new URL(page).pathname),
+      // The pages a rebuild kept are not among those Astro rendered, which is all the sitemap sees.
+      get customPages() {
+        return rebuild.keptUrls();
+      },
     }),
     // After every step that writes pages, feeds or sitemaps, before the search index is built.
     unreferencedAssetsRemoved(),
@@ -84,5 +94,7 @@ export default defineConfig({
     pagefindIndex({ contentRoot: CONTENT_ROOT }),
     securityHeadersFile(),
     redirectsFileWritten({ contentRoot: CONTENT_ROOT, base }),
+    // Last: what the next rebuild may keep, once every page is written.
+    rebuild.recorder,
   ],
 });

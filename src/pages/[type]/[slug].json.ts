@@ -3,6 +3,7 @@ import { getCase } from '../../site/checked-case.ts';
 import { getSiteGraph } from '../../site/site-graph.ts';
 import { entityRecord } from '../../lib/export-json.ts';
 import { EGO_LIMITS, egoGraph } from '../../lib/local-graph.ts';
+import { entriesToRender } from '../../integrations/rebuild-plan.ts';
 
 /**
  * Every published entity as JSON at /<type>/<slug>.json, beside its dossier, with its neighbourhood
@@ -15,7 +16,10 @@ import { EGO_LIMITS, egoGraph } from '../../lib/local-graph.ts';
  */
 export const getStaticPaths = (async () => {
   const model = await getCase();
-  return model.entities.map((entity) => ({ params: { type: entity.type, slug: entity.slug } }));
+  // A rebuild keeps the files whose inputs did not change (src/integrations/incremental-build.ts).
+  return entriesToRender('record', model.entities).map((entity) => ({
+    params: { type: entity.type, slug: entity.slug },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {

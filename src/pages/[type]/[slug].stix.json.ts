@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCase } from '../../site/checked-case.ts';
 import { entityBundle } from '../../lib/stix.ts';
 import { hasEntityBundles, stixOptions } from '../../site/exports.ts';
+import { entriesToRender } from '../../integrations/rebuild-plan.ts';
 
 /**
  * Every published entity with its neighbours as a STIX 2.1 bundle at /<type>/<slug>.stix.json, unless
@@ -10,7 +11,10 @@ import { hasEntityBundles, stixOptions } from '../../site/exports.ts';
 export const getStaticPaths = (async () => {
   const model = await getCase();
   if (!hasEntityBundles(model)) return [];
-  return model.entities.map((entity) => ({ params: { type: entity.type, slug: entity.slug } }));
+  // A rebuild keeps the files whose inputs did not change (src/integrations/incremental-build.ts).
+  return entriesToRender('bundle', model.entities).map((entity) => ({
+    params: { type: entity.type, slug: entity.slug },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async (context) => {
