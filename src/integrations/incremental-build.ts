@@ -4,17 +4,19 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { checkedCase } from '../reader/session.ts';
 import { COLLECTIONS } from '../lib/schema/entity-types.ts';
-import { digestOf, idsInOutput, PageFingerprints, type EntrySource } from '../lib/page-fingerprints.ts';
-import { entryPath, withBase } from '../lib/paths.ts';
+import { digestOf, idsInOutput, PageFingerprints, type EntrySource } from './page-fingerprints.ts';
+import { withBase } from '../lib/paths.ts';
 import { shareImagesFor } from '../lib/page-meta.ts';
 import { entityBundlesFor } from '../lib/entity-bundles.ts';
 import { SITE } from '../config.ts';
+import { buildCaseGraph } from '../lib/graph.ts';
+import { twinTable } from '../lib/twin-table.ts';
 import { pageKey, routeFile, type EntryRoute } from './rebuild-plan.ts';
 
 /**
  * An author's rebuild renders only the entry pages whose inputs changed (`CASEFILE_INCREMENTAL=1`,
  * `npm run build:incremental`). Astro's static build renders every page every time; here, after each
- * incremental build, every dossier and source page's digest (src/lib/page-fingerprints.ts) is
+ * incremental build, every dossier and source page's digest (src/integrations/page-fingerprints.ts) is
  * recorded under Astro's cache folder with the size and time of its file, beside a digest of the
  * code and settings. The next such build keeps the previous output of every page whose digest is
  * the same and whose file was not touched since, and renders the rest. Any change of code, settings
@@ -84,8 +86,15 @@ export function incrementalRequested(): boolean {
 }
 
 /** Everything the rebuild needs from the case: the pages, their digests, the case-wide part. */
+/** A page a rebuild may keep: its route, its id there, and what it shows that no entry holds. */
+interface PlannedPage {
+  route: EntryRoute;
+  id: string;
+  context: string;
+}
+
 function casePages(contentRoot: string): {
-  pages: { route: EntryRoute; id: string }[];
+  pages: PlannedPage[];
   fingerprints: PageFingerprints;
 } {
   const checked = checkedCase(contentRoot, false);
@@ -98,9 +107,9 @@ function casePages(contentRoot: string): {
     sources.set(id, { text: file.text, images: file.images.length > 0 || file.text.includes('![') });
   }
   // What pages read from the whole case rather than from their own neighbourhood: what its size
-  // decides (whether dossiers have their own share images and STIX bundles), its places (the basemap is chosen from them), the
-  // characters the case font holds, old addresses, and every file that is not a published entry
-  // (images, drafts, settings).
+  // decides (whether dossiers have their own share images and STIX bundles), where its places are
+  // (the basemap is chosen from them), the characters the case font holds, old addresses, and
+  // every file that is not a published entry (images, drafts, settings).
   const root = path.resolve(contentRoot);
   const entryFiles = new Set(
     checked.files.filter((file) => sources.has(`${file.input.collection}/${file.input.slug}`)).map((file) => file.path),
@@ -113,7 +122,9 @@ function casePages(contentRoot: string): {
     // Not the count itself: a new entity would then render every page again.
     shareImagesFor(SITE.shareImages, model.entities.length),
     String(entityBundlesFor(SITE.entityBundles, model.entities.length)),
-    ...model.entitiesOfType('locations').map((place) => `${place.id}:${JSON.stringify(place.data)}`),
+    ...model
+      .entitiesOfType('locations')
+      .map((place) => `${place.id}:${JSON.stringify([place.data.lat, place.data.lon, place.data.precision_m])}`),
     [...characters].sort().join(''),
     ...model.redirects.map((redirect) => `${redirect.from}>${redirect.to}`),
     ...others.flatMap((file) => [file, readFileSync(path.join(root, file)).toString('base64')]),
@@ -122,9 +133,20 @@ function casePages(contentRoot: string): {
   const entityRoutes: EntryRoute[] = entityBundlesFor(SITE.entityBundles, model.entities.length)
     ? ['dossier', 'record', 'bundle']
     : ['dossier', 'record'];
-  const pages = [
-    ...model.entities.flatMap((entity) => entityRoutes.map((route) => ({ route, id: entity.id }))),
-    ...model.sources.map((source) => ({ route: 'source' as const, id: source.id })),
+  // A table page shows its rows' entries (found in its output, like any page's) and, beyond them,
+  // where it sits among the others: its rows, the count of pages and links, every page's range.
+  const graph = buildCaseGraph(model);
+  const table = twinTable(graph);
+  const isolated = graph.nodes.filter((node) => node.degree === 0).map((node) => node.id);
+  const layout = JSON.stringify([graph.edges.length, table.ranges, isolated]);
+  const pages: PlannedPage[] = [
+    ...model.entities.flatMap((entity) => entityRoutes.map((route) => ({ route, id: entity.id, context: '' }))),
+    ...model.sources.map((source) => ({ route: 'source' as const, id: source.id, context: '' })),
+    ...table.pages.map((rows, i) => ({
+      route: 'table' as const,
+      id: String(i + 1),
+      context: digestOf([layout, JSON.stringify(rows)]),
+    })),
   ];
   return { pages, fingerprints: new PageFingerprints(model, sources, caseWide) };
 }
@@ -170,8 +192,11 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
     keptFiles: () => kept.map((page) => routeFile(page.route, page.id)),
     keptUrls: () =>
       kept
-        .filter((page) => page.route === 'dossier' || page.route === 'source')
-        .map((page) => new URL(withBase(base, entryPath(page.id)), site).href),
+        .filter((page) => page.route === 'dossier' || page.route === 'source' || page.route === 'table')
+        .map(
+          (page) =>
+            new URL(withBase(base, `/${routeFile(page.route, page.id).replace(/index\.html$/, '')}`), site).href,
+        ),
     planner: {
       name: 'casefile:incremental-build',
       hooks: {
@@ -200,16 +225,13 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
             return;
           }
           const { pages, fingerprints } = readCase();
-          for (const { route, id } of pages) {
+          for (const { route, id, context } of pages) {
             const key = pageKey(route, id);
             const page = previous.pages[key];
-            if (!page || fingerprints.alwaysRendered(id)) continue;
-            const file = path.join(outDir, routeFile(route, id));
-            if (!existsSync(file)) continue;
-            const stat = statSync(file);
-            if (stat.size !== page.size || stat.mtimeMs !== page.mtimeMs) continue;
-            if (fingerprints.page(route, id, page.shown, route === 'bundle') === page.digest)
-              kept.push({ key, route, id });
+            if (!page || (route !== 'table' && fingerprints.alwaysRendered(id))) continue;
+            const stat = statSync(path.join(outDir, routeFile(route, id)), { throwIfNoEntry: false });
+            if (!stat || stat.size !== page.size || stat.mtimeMs !== page.mtimeMs) continue;
+            if (fingerprints.page(route, id, page.shown, context) === page.digest) kept.push({ key, route, id });
           }
           globalThis.casefileRebuildPlan = { kept: new Set(kept.map((page) => page.key)) };
           logger.info(
@@ -233,15 +255,20 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
             pages: {},
           };
           const collections = [...COLLECTIONS];
-          for (const { route, id } of pages) {
+          for (const { route, id, context } of pages) {
             const key = pageKey(route, id);
-            const file = path.join(outDir, routeFile(route, id));
-            if (!existsSync(file)) continue;
+            // A kept page's file is the one its record describes, moved back untouched.
             const earlier = keptKeys.has(key) ? previous?.pages[key] : undefined;
-            const shown = earlier?.shown ?? idsInOutput(readFileSync(file, 'utf8'), collections);
-            const stat = statSync(file);
+            if (earlier) {
+              record.pages[key] = earlier;
+              continue;
+            }
+            const file = path.join(outDir, routeFile(route, id));
+            const stat = statSync(file, { throwIfNoEntry: false });
+            if (!stat) continue;
+            const shown = idsInOutput(readFileSync(file, 'utf8'), collections);
             record.pages[key] = {
-              digest: fingerprints.page(route, id, shown, route === 'bundle'),
+              digest: fingerprints.page(route, id, shown, context),
               shown,
               size: stat.size,
               mtimeMs: stat.mtimeMs,

@@ -6,10 +6,11 @@
  */
 
 /**
- * The entry routes whose pages a rebuild may keep: dossiers (src/pages/[type]/[slug].astro), their
- * JSON records ([slug].json.ts) and STIX bundles ([slug].stix.json.ts), and source pages.
+ * The routes whose pages a rebuild may keep: dossiers (src/pages/[type]/[slug].astro), their JSON
+ * records ([slug].json.ts) and STIX bundles ([slug].stix.json.ts), source pages, and the pages of the
+ * table that mirrors the graph (src/pages/graph/table/[page].astro, by page number).
  */
-export type EntryRoute = 'dossier' | 'record' | 'bundle' | 'source';
+export type EntryRoute = 'dossier' | 'record' | 'bundle' | 'source' | 'table';
 
 /** The built file of an entry's page of a route, relative to the output folder. */
 export function routeFile(route: EntryRoute, id: string): string {
@@ -21,6 +22,8 @@ export function routeFile(route: EntryRoute, id: string): string {
       return `${id}.json`;
     case 'bundle':
       return `${id}.stix.json`;
+    case 'table':
+      return `graph/table/${id}/index.html`;
     default:
       return route satisfies never;
   }
@@ -46,4 +49,11 @@ export function pageKey(route: EntryRoute, id: string): string {
 export function entriesToRender<E extends { id: string }>(route: EntryRoute, entries: readonly E[]): E[] {
   const kept = globalThis.casefileRebuildPlan?.kept;
   return kept ? entries.filter((entry) => !kept.has(pageKey(route, entry.id))) : [...entries];
+}
+
+/** The numbers (from 1) of the graph table's pages this build renders, of `count`. */
+export function tablePagesToRender(count: number): number[] {
+  const kept = globalThis.casefileRebuildPlan?.kept;
+  const numbers = Array.from({ length: count }, (_, i) => i + 1);
+  return kept ? numbers.filter((page) => !kept.has(pageKey('table', String(page)))) : numbers;
 }

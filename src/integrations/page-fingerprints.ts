@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CaseModel } from './case.ts';
+import type { CaseModel } from '../lib/case.ts';
 
 /**
  * What an entry's page reads from the case, as one digest per page, so that a rebuild renders again
@@ -41,6 +41,7 @@ export class PageFingerprints {
   readonly #caseWide: string;
   readonly #parts = new Map<string, string>();
   readonly #reach = new Map<string, readonly string[]>();
+  readonly #cited = new Map<string, readonly string[]>();
 
   /** `sources` maps each published entry's id to its file; `caseWide` is the digest every page includes. */
   constructor(model: CaseModel, sources: ReadonlyMap<string, EntrySource>, caseWide: string) {
@@ -54,7 +55,7 @@ export class PageFingerprints {
     return this.#sources.get(id)?.images ?? true;
   }
 
-  /** The entries a page of `id` reads through the model: itself, what it links and mentions, both ways, and the sources it cites. */
+  /** The entries a page of `id` reads through the model: itself, what it links and mentions, both ways, and the sources they cite. */
   modelReach(id: string): readonly string[] {
     let reach = this.#reach.get(id);
     if (reach === undefined) {
@@ -72,23 +73,28 @@ export class PageFingerprints {
     for (const other of model.mentionedIn(id)) near.add(other);
     const entry = model.get(id);
     if (entry?.kind === 'source') for (const use of model.citedBy(entry.slug)) near.add(use.id);
-    // The page's own citations cover the relationships declared at either end; a neighbour's other
-    // sources show on the neighbour's page only, and its file (in its part) names them anyway.
+    // Every source any of them cites: more than the page shows (its own citations), so that a
+    // source's title change reaches every page that could print it (a STIX bundle carries each
+    // neighbour's references).
     const reach = new Set(near);
-    for (const source of model.citationsOf(id)) reach.add(`sources/${source}`);
+    for (const member of near) for (const source of this.#citations(member)) reach.add(`sources/${source}`);
     return [...reach].sort();
   }
 
-  /** Sources cited by the entry's neighbours: a STIX bundle carries each neighbour's references. */
-  neighbourSources(id: string): readonly string[] {
-    const model = this.#model;
-    const sources = new Set<string>();
-    for (const other of model.neighbours(id))
-      for (const source of model.citationsOf(other)) sources.add(`sources/${source}`);
-    return [...sources].sort();
+  /** The sources an entry's page cites, worked out once per entry (it orders all its relationships). */
+  #citations(id: string): readonly string[] {
+    let cited = this.#cited.get(id);
+    if (cited === undefined) {
+      cited = this.#model.citationsOf(id);
+      this.#cited.set(id, cited);
+    }
+    return cited;
   }
 
-  /** One entry's part of a page digest: its file, and the relationships and mentions it has. */
+  /**
+   * One entry's part of a page digest: its file, and the relationships and mentions it has. Not a
+   * source's citers: only its own page shows them, and they are in that page's reach.
+   */
   part(id: string): string {
     let part = this.#parts.get(id);
     if (part === undefined) {
@@ -106,8 +112,6 @@ export class PageFingerprints {
               ...model.mentionsFrom(id),
               '|',
               ...model.mentionedIn(id),
-              '|',
-              ...model.citedBy(id.startsWith('sources/') ? id.slice('sources/'.length) : '').map((use) => use.id),
             ]);
       this.#parts.set(id, part);
     }
@@ -115,12 +119,11 @@ export class PageFingerprints {
   }
 
   /**
-   * The digest of a page of `id` (route `route`) whose previous output showed `shown`; with
-   * `withNeighbourSources`, the sources its neighbours cite count too (a STIX bundle).
+   * The digest of a page of `id` (route `route`) whose previous output showed `shown`; `context` is
+   * what else the page shows that no entry holds (a table page's place among the others).
    */
-  page(route: string, id: string, shown: readonly string[], withNeighbourSources = false): string {
-    const extra = withNeighbourSources ? this.neighbourSources(id) : [];
-    const reach = [...new Set([...this.modelReach(id), ...shown, ...extra])].sort();
-    return digestOf([this.#caseWide, route, id, ...reach.flatMap((member) => [member, this.part(member)])]);
+  page(route: string, id: string, shown: readonly string[], context = ''): string {
+    const reach = [...new Set([...this.modelReach(id), ...shown])].sort();
+    return digestOf([this.#caseWide, route, id, context, ...reach.flatMap((member) => [member, this.part(member)])]);
   }
 }
