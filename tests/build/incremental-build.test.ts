@@ -126,8 +126,8 @@ const steps: Step[] = [
   },
   { name: 'a removed entity', change: () => rmSync(path.join(content, 'people/wang-fang.md')), atMost: 25 },
   {
-    // Every page that could print the title: those of entries near one that cites it (li-wei, red-heron and
-    // heron-qq cite it, and between them they touch most of this small case).
+    // Every page that could print the title: those of entries near one that cites it (five of the
+    // nine entities cite it, and between them they touch most of this small case).
     name: "a source's title change",
     change: () => edit('sources/example-blog.md', 'title: Heron sightings, part one', 'title: Heron sightings, part 1'),
     atMost: 27,
