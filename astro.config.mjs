@@ -20,6 +20,7 @@ import { securityHeadersFile } from './src/integrations/security-headers.ts';
 import { redirectsFileWritten } from './src/integrations/redirects-file.ts';
 import { outputFolderEmptied } from './src/integrations/output-folder.ts';
 import { dataFilesWritten } from './src/integrations/data-files.ts';
+import { incrementalBuild, incrementalRequested } from './src/integrations/incremental-build.ts';
 
 const site = SITE.origin;
 
@@ -37,6 +38,9 @@ const forwards = (/** @type {string} */ pathname) => {
   );
   return redirectPaths.has(pathname);
 };
+
+// An author's rebuild (CASEFILE_INCREMENTAL=1) renders only the entry pages whose inputs changed.
+const rebuild = incrementalBuild({ contentRoot: CONTENT_ROOT, enabled: incrementalRequested() });
 
 export default defineConfig({
   site,
@@ -75,7 +79,9 @@ export default defineConfig({
     }),
   },
   integrations: [
-    outputFolderEmptied(),
+    // The rebuild plans which pages to keep before the output folder is emptied around them.
+    rebuild.planner,
+    outputFolderEmptied(rebuild.keptFiles),
     siteOriginCheck(),
     contentStoreKeyed(CONTENT_ROOT),
     caseCheck({ contentRoot: CONTENT_ROOT }),
@@ -83,6 +89,10 @@ export default defineConfig({
     sitemap({
       // An old slug's page only forwards to the entry's own address: the sitemap lists each page once, there.
       filter: (page) => !forwards(new URL(page).pathname),
+      // The pages a rebuild kept are not among those Astro rendered, which is all the sitemap sees.
+      get customPages() {
+        return rebuild.keptUrls();
+      },
     }),
     // The data files (JSON records, STIX bundles, exports, graph.json, map.json) after the pages,
     // before anything reads the output.
@@ -95,5 +105,7 @@ export default defineConfig({
     publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),
     securityHeadersFile(),
     redirectsFileWritten({ contentRoot: CONTENT_ROOT, base }),
+    // Last: what the next rebuild may keep, once every page is written.
+    rebuild.recorder,
   ],
 });

@@ -10,9 +10,11 @@ import type { AstroIntegration } from 'astro';
  * (seconds for the thousands of files of a large case, an author's rebuild paying them in full).
  * Here the previous output is renamed aside at once and removed in the background while the build
  * runs; the build's end waits for the removal. It needs `vite.build.emptyOutDir: false`, which
- * turns Astro's own emptying off. A `.git` folder in the output is kept, as Astro keeps it.
+ * turns Astro's own emptying off. A `.git` folder in the output is kept, as Astro keeps it, and so
+ * are the files an incremental build carries over (`kept`, relative to the output folder, asked
+ * once the build has started): they are moved back from the set-aside folder, untouched.
  */
-export function outputFolderEmptied(): AstroIntegration {
+export function outputFolderEmptied(kept: () => readonly string[] = () => []): AstroIntegration {
   let removal: Promise<void> | undefined;
   let outDir: URL | undefined;
   return {
@@ -36,6 +38,11 @@ export function outputFolderEmptied(): AstroIntegration {
           mkdirSync(out, { recursive: true });
           const git = path.join(aside, '.git');
           if (existsSync(git)) renameSync(git, path.join(out, '.git'));
+          for (const file of kept()) {
+            const target = path.join(out, file);
+            mkdirSync(path.dirname(target), { recursive: true });
+            renameSync(path.join(aside, file), target);
+          }
           leftovers.push(path.basename(aside));
         }
         removal = Promise.all(

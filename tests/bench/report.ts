@@ -40,7 +40,7 @@ export const BUILD_GOALS = {
   linearWall: 1.2,
   /** Peak memory of the build's process tree at any size, bytes. */
   peakRssBytes: 4 * 2 ** 30,
-  /** An edit-rebuild's wall time over a cold build's, at the largest size. */
+  /** An edit-rebuild's wall time over a cold build's (CASEFILE_INCREMENTAL=1), at each size. */
   rebuildRatio: 0.3,
   /** `npm run dev` on the 5,000-entity case: from start to the first dossier served, ms. */
   devFirstDossierMs: 5000,
@@ -238,13 +238,15 @@ export function goalsOf(result: BenchResult): { goal: string; met: boolean | und
       ),
       detail: perSize((size) => size.median.casefile.peakRssBytes, megabytes),
     },
-    {
-      goal: `edit one dossier and build again ≤ ${BUILD_GOALS.rebuildRatio * 100} % of a cold build${at}`,
-      met: last?.rebuild ? last.rebuild.ratio <= BUILD_GOALS.rebuildRatio : undefined,
-      detail: last?.rebuild
-        ? `${seconds(last.rebuild.wallMs)} after ${seconds(last.rebuild.coldWallMs)} cold: ${(last.rebuild.ratio * 100).toFixed(0)} %`
+    // At each size measured; the issue's goal is the one at 5,000.
+    ...sizes.map((size) => ({
+      goal: `edit one dossier and build again (CASEFILE_INCREMENTAL=1) ≤ ${BUILD_GOALS.rebuildRatio * 100} % of a cold build at ${size.entities}`,
+      met: size.rebuild ? size.rebuild.ratio <= BUILD_GOALS.rebuildRatio : undefined,
+      detail: size.rebuild
+        ? `${seconds(size.rebuild.wallMs)} after ${seconds(size.rebuild.coldWallMs)} cold: ${(size.rebuild.ratio * 100).toFixed(0)} % wall, ` +
+          `CPU ${seconds(size.rebuild.cpuMs)} after ${seconds(size.rebuild.coldCpuMs)}: ${(size.rebuild.cpuRatio * 100).toFixed(0)} %`
         : 'not measured',
-    },
+    })),
     ...devGoals(sizes),
     {
       goal: `≤ ${BUILD_GOALS.filesAt5000.toLocaleString('en')} files at 5000 entities (issue 17)`,
@@ -413,7 +415,7 @@ export function formatReport(result: BenchResult): string {
     row('  edit one dossier, build again', (size) =>
       size.rebuild
         ? `${seconds(size.rebuild.wallMs)} (${(size.rebuild.ratio * 100).toFixed(0)} % of cold)`
-        : '(largest size only)',
+        : 'not measured',
     ),
     row('  graph JSON (raw / gzipped)', (size) =>
       size.output.casefile.graphJson

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { CaseModel } from '../lib/case.ts';
+
+/**
+ * What an entry's page reads from the case, as one digest per page, so that a rebuild renders again
+ * only the pages whose digest changed (src/integrations/incremental-build.ts). Conservative by
+ * construction: a page's digest covers the whole file of every entry it could show (not just the
+ * name it prints), the relationships and mentions of each of those entries (their count and grade
+ * feed the neighbourhood picture), and every entry the page's previous output linked to or named
+ * by id. What no single page owns (the case's size, its places, the characters its font holds, every
+ * file that is not a published entry) is one case-wide digest that every page's includes.
+ */
+
+/** The text an entry's page is made from: its file, or why it must always be rendered again. */
+export interface EntrySource {
+  /** The file's text, as read. */
+  text: string;
+  /** It has images: Astro writes their optimised copies only while rendering the page that shows them. */
+  images: boolean;
+}
+
+/** The entry ids a page may show, found in its built output: links, data attributes, JSON ids. */
+export function idsInOutput(output: string, collections: readonly string[]): string[] {
+  const pattern = new RegExp(`(?:^|[^a-z0-9-])(${collections.join('|')})/([a-z0-9][a-z0-9-]*)`, 'g');
+  const ids = new Set<string>();
+  for (const match of output.matchAll(pattern)) ids.add(`${match[1]}/${match[2]}`);
+  return [...ids].sort();
+}
+
+/** SHA-256 of a list of parts, each length-prefixed so that no two lists hash alike. */
+export function digestOf(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${part.length}:${part}`);
+  return hash.digest('hex');
+}
+
+/** Computes page digests over one case model, remembering each entry's part. */
+export class PageFingerprints {
+  readonly #model: CaseModel;
+  readonly #sources: ReadonlyMap<string, EntrySource>;
+  readonly #caseWide: string;
+  readonly #parts = new Map<string, string>();
+  readonly #reach = new Map<string, readonly string[]>();
+  readonly #cited = new Map<string, readonly string[]>();
+
+  /** `sources` maps each published entry's id to its file; `caseWide` is the digest every page includes. */
+  constructor(model: CaseModel, sources: ReadonlyMap<string, EntrySource>, caseWide: string) {
+    this.#model = model;
+    this.#sources = sources;
+    this.#caseWide = caseWide;
+  }
+
+  /** Whether an entry's page must be rendered every build (it shows images). */
+  alwaysRendered(id: string): boolean {
+    return this.#sources.get(id)?.images ?? true;
+  }
+
+  /** The entries a page of `id` reads through the model: itself, what it links and mentions, both ways, and the sources they cite. */
+  modelReach(id: string): readonly string[] {
+    let reach = this.#reach.get(id);
+    if (reach === undefined) {
+      reach = this.#reachOf(id);
+      this.#reach.set(id, reach);
+    }
+    return reach;
+  }
+
+  #reachOf(id: string): string[] {
+    const model = this.#model;
+    const near = new Set<string>([id]);
+    for (const other of model.neighbours(id)) near.add(other);
+    for (const other of model.mentionsFrom(id)) near.add(other);
+    for (const other of model.mentionedIn(id)) near.add(other);
+    const entry = model.get(id);
+    if (entry?.kind === 'source') for (const use of model.citedBy(entry.slug)) near.add(use.id);
+    // Every source any of them cites: more than the page shows (its own citations), so that a
+    // source's title change reaches every page that could print it (a STIX bundle carries each
+    // neighbour's references).
+    const reach = new Set(near);
+    for (const member of near) for (const source of this.#citations(member)) reach.add(`sources/${source}`);
+    return [...reach].sort();
+  }
+
+  /** The sources an entry's page cites, worked out once per entry (it orders all its relationships). */
+  #citations(id: string): readonly string[] {
+    let cited = this.#cited.get(id);
+    if (cited === undefined) {
+      cited = this.#model.citationsOf(id);
+      this.#cited.set(id, cited);
+    }
+    return cited;
+  }
+
+  /**
+   * One entry's part of a page digest: its file, and the relationships and mentions it has. Not a
+   * source's citers: only its own page shows them, and they are in that page's reach.
+   */
+  part(id: string): string {
+    let part = this.#parts.get(id);
+    if (part === undefined) {
+      const model = this.#model;
+      const source = this.#sources.get(id);
+      part =
+        source === undefined || model.get(id) === undefined
+          ? 'absent'
+          : digestOf([
+              source.text,
+              ...model
+                .relationViews(id)
+                .map((view) => `${view.relation.key}:${view.relation.confidence}:${view.other}`),
+              '|',
+              ...model.mentionsFrom(id),
+              '|',
+              ...model.mentionedIn(id),
+            ]);
+      this.#parts.set(id, part);
+    }
+    return part;
+  }
+
+  /**
+   * The digest of a page of `id` (route `route`) whose previous output showed `shown`; `context` is
+   * what else the page shows that no entry holds (a table page's place among the others).
+   */
+  page(route: string, id: string, shown: readonly string[], context = ''): string {
+    const reach = [...new Set([...this.modelReach(id), ...shown])].sort();
+    return digestOf([this.#caseWide, route, id, context, ...reach.flatMap((member) => [member, this.part(member)])]);
+  }
+}

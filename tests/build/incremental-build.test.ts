@@ -1,0 +1,186 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { astroBuild, filesUnder } from './astro-build.ts';
+
+/**
+ * An incremental rebuild (CASEFILE_INCREMENTAL=1) keeps the previous output of the pages whose inputs
+ * did not change; it must still write the very bytes a cold build of the same content writes, every
+ * file, none more, none fewer. A copy of the fixture case is built incrementally, then edited one
+ * kind of change at a time; after each edit it is rebuilt incrementally into the same folder, and
+ * built cold (plain `astro build`, empty cache) into another, and the two outputs are compared. The
+ * rebuild's own log says how many entry pages it rendered: the counts expected are written by hand
+ * from the fixture's links, so the test fails if the rebuild silently renders everything again.
+ */
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cache = path.join(root, 'node_modules/.astro');
+const scratch = mkdtempSync(path.join(tmpdir(), 'casefile-incremental-'));
+const content = path.join(scratch, 'case');
+const warm = path.join(scratch, 'warm');
+const incremental = { CASEFILE_INCREMENTAL: '1' };
+
+/** Replaces text in a file of the copied case, failing if it is not there. */
+function edit(file: string, from: string, to: string): void {
+  const full = path.join(content, file);
+  const text = readFileSync(full, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} no longer holds ${JSON.stringify(from)}: update this test`);
+  writeFileSync(full, text.replace(from, to));
+}
+
+/** A cold build of the case as it is now, with an empty cache, leaving the rebuild's cache as it was. */
+function coldBuild(out: string): void {
+  const aside = `${cache}-incremental-test`;
+  rmSync(aside, { recursive: true, force: true });
+  if (existsSync(cache)) renameSync(cache, aside);
+  try {
+    astroBuild(content, out);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+    if (existsSync(aside)) renameSync(aside, cache);
+  }
+}
+
+/** Where two files first differ, with a little of each around it. */
+function firstDifference(a: Buffer, b: Buffer): string {
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  const around = (bytes: Buffer) => JSON.stringify(bytes.subarray(Math.max(0, at - 80), at + 80).toString('utf8'));
+  return `at byte ${at}:\n    rebuilt ${around(a)}\n    cold    ${around(b)}`;
+}
+
+/** The files of two folders that differ (and where), or exist in one only. */
+function differences(a: string, b: string): string[] {
+  const inA = filesUnder(a);
+  const inB = new Set(filesUnder(b));
+  const only = [...inA.filter((file) => !inB.has(file)), ...[...inB].filter((file) => !inA.includes(file))];
+  const differing = inA.flatMap((file) => {
+    if (!inB.has(file)) return [];
+    const [rebuilt, cold] = [readFileSync(path.join(a, file)), readFileSync(path.join(b, file))];
+    return rebuilt.equals(cold) ? [] : [`differs: ${file} ${firstDifference(rebuilt, cold)}`];
+  });
+  return [...only.map((file) => `only in one: ${file}`), ...differing];
+}
+
+/** How many entry pages the rebuild rendered, of how many, from its log line. */
+function rendered(log: string): { rendered: number; of: number } {
+  const match = /incremental build: (\d+) of (\d+) entry pages to render/.exec(log);
+  if (!match) throw new Error(`the rebuild did not say what it rendered:\n${log}`);
+  return { rendered: Number(match[1]), of: Number(match[2]) };
+}
+
+/**
+ * Each step: an edit, and how many of the fixture's 31 pages a rebuild may keep (9 entities, each
+ * with its dossier, JSON record and STIX bundle; 3 source pages; 1 page of the graph's table; 34
+ * while the new person exists) it may render at most. The entity with an image,
+ * locations/example-tower, is always rendered (3 files). A page is rendered again when anything it
+ * shows changed, or the links of anything it shows (the neighbourhood picture weighs neighbours by
+ * their links), so in a case this small most edits reach most pages; the body edit shows the
+ * skipping plainly.
+ */
+interface Step {
+  name: string;
+  change: () => void;
+  /** Most entry pages the rebuild may render after this edit. */
+  atMost: number;
+}
+
+const newPerson = [
+  '---',
+  'name: WANG Fang',
+  'summary: A fictional contact added after the first build.',
+  'links:',
+  '  - rel: works-for',
+  '    to: companies/example-tech',
+  '    confidence: low',
+  '    sources: [example-news]',
+  'sources: [example-news]',
+  '---',
+  'Seen once with [[people/chen-jie]].',
+  '',
+].join('\n');
+
+const steps: Step[] = [
+  {
+    // chen-jie and locations/second-site (it visited) with their three files each, the source page
+    // of example-news (cited), the table page (its rows show chen-jie), the image entity's three.
+    name: 'a body edit',
+    change: () => edit('people/chen-jie.md', '\n---\n', '\n---\n\nA sentence added after the first build.\n\n'),
+    atMost: 11,
+  },
+  {
+    name: 'a name change of an entry others link to',
+    change: () => edit('people/li-wei.md', 'name: LI Wei\n', 'name: LI Weiming\n'),
+    atMost: 21,
+  },
+  {
+    name: 'a grade change on a relationship',
+    change: () => edit('people/chen-jie.md', 'confidence: low', 'confidence: moderate'),
+    atMost: 12,
+  },
+  {
+    name: 'a new entity',
+    change: () => writeFileSync(path.join(content, 'people/wang-fang.md'), newPerson),
+    atMost: 28,
+  },
+  { name: 'a removed entity', change: () => rmSync(path.join(content, 'people/wang-fang.md')), atMost: 25 },
+  {
+    // Every page that could print the title: those of entries near one that cites it (five of the
+    // nine entities cite it, and between them they touch most of this small case).
+    name: "a source's title change",
+    change: () => edit('sources/example-blog.md', 'title: Heron sightings, part one', 'title: Heron sightings, part 1'),
+    atMost: 27,
+  },
+  {
+    name: 'a report edit',
+    change: () => edit('reports/first-report.mdx', '## What is not confirmed', '## What is still not confirmed'),
+    atMost: 24,
+  },
+];
+
+const results = new Map<string, { log: string; differences: string[] }>();
+let firstLog = '';
+
+beforeAll(() => {
+  cpSync(path.join(root, 'tests/fixtures/basic'), content, { recursive: true });
+  rmSync(cache, { recursive: true, force: true });
+  firstLog = astroBuild(content, warm, incremental);
+  // What no later build may keep: a file the content does not make.
+  writeFileSync(path.join(warm, 'people/stale-entry.html'), '<p>an entry since removed</p>');
+  steps.forEach((step, i) => {
+    step.change();
+    const log = astroBuild(content, warm, incremental);
+    const cold = path.join(scratch, `cold-${i}`);
+    coldBuild(cold);
+    results.set(step.name, { log, differences: differences(warm, cold) });
+    rmSync(cold, { recursive: true, force: true });
+  });
+}, 900_000);
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+});
+
+describe('an incremental rebuild', () => {
+  test('the first one, with no record, renders every page', () => {
+    expect(firstLog).toContain('incremental build: no record of a previous build');
+  });
+
+  describe.each(steps)('after $name', (step) => {
+    test('writes the same files, byte for byte, as a cold build of the same content', () => {
+      const result = results.get(step.name);
+      expect(result?.differences, `files that differ from a cold build:\n${result?.differences.join('\n')}`).toEqual(
+        [],
+      );
+    });
+
+    test('renders only some of the entry pages', () => {
+      const counts = rendered(results.get(step.name)?.log ?? '');
+      expect(counts.rendered).toBeGreaterThan(0);
+      expect(counts.rendered).toBeLessThanOrEqual(step.atMost);
+      expect(counts.rendered).toBeLessThan(counts.of);
+    });
+  });
+});
