@@ -61,7 +61,7 @@ class QuickJump extends HTMLElement {
 
   /** Starts loading the full-text index while the reader types (the box has focus already). */
   prepare(): void {
-    if (!import.meta.env.MODE === 'development') void preloadFullText(this.#base).catch(() => undefined);
+    if (import.meta.env.MODE !== 'development') void preloadFullText(this.#base).catch(() => undefined);
   }
 
   #options(): HTMLAnchorElement[] {
