@@ -186,13 +186,11 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
   const readCase = () => (thisCase ??= casePages(options.contentRoot));
   return {
     keptFiles: () => kept.map((page) => routeFile(page.route, page.id)),
+    // Every route a rebuild keeps is a page (records and bundles are data files, made every build).
     keptUrls: () =>
-      kept
-        .filter((page) => page.route === 'dossier' || page.route === 'source' || page.route === 'table')
-        .map(
-          (page) =>
-            new URL(withBase(base, `/${routeFile(page.route, page.id).replace(/index\.html$/, '')}`), site).href,
-        ),
+      kept.map(
+        (page) => new URL(withBase(base, `/${routeFile(page.route, page.id).replace(/index\.html$/, '')}`), site).href,
+      ),
     planner: {
       name: 'casefile:incremental-build',
       hooks: {
