@@ -3,19 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkFiles } from '../../src/integrations/published-check.ts';
+import { LIVE, SAFE, options } from './published-check-pages.ts';
 
 /**
  * The check of the built pages keeps what it found per file, by the file's digest, so an author's
  * next build parses only the files an edit changed; what it reports must be what a full check reports.
  */
-
-const options = {
-  site: 'https://casefile.example/',
-  indicators: [{ value: 'xiaohong.org', kind: 'domain' as const, id: 'identities/xiaohong-org' }],
-};
-const SAFE = '<!doctype html><html><head><title>t</title></head><body><p>see xiaohong[.]org</p></body></html>';
-const LIVE =
-  '<!doctype html><html><head><title>t</title></head><body><a href="https://xiaohong.org/" rel="noopener noreferrer">x</a></body></html>';
 
 let out: string;
 let cache: string;

@@ -4,19 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { checkFiles, EarlyCheck } from '../../src/integrations/published-check.ts';
 import { WatchedCheck } from '../../src/integrations/published-check-watch.ts';
+import { LIVE, SAFE, options } from './published-check-pages.ts';
 
 /**
  * The check of the built pages starts while Astro writes them: each file is checked as it is
  * written, and at the end what was checked early stands only for the very bytes that were checked.
  */
-
-const options = {
-  site: 'https://casefile.example/',
-  indicators: [{ value: 'xiaohong.org', kind: 'domain' as const, id: 'identities/xiaohong-org' }],
-};
-const SAFE = '<!doctype html><html><head><title>t</title></head><body><p>see xiaohong[.]org</p></body></html>';
-const LIVE =
-  '<!doctype html><html><head><title>t</title></head><body><a href="https://xiaohong.org/" rel="noopener noreferrer">x</a></body></html>';
 
 let out: string;
 beforeEach(() => {
