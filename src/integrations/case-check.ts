@@ -23,6 +23,9 @@ export function caseCheck(options: { contentRoot: string }): AstroIntegration {
         // (drafts included) without refusing it.
         if (command === 'preview') return;
         const dev = command === 'dev';
+        // What pages and scripts test to show drafts and the search's notice (src/env.d.ts): the
+        // command itself, never NODE_ENV or MODE, which a build inherits from its environment.
+        updateConfig({ vite: { define: { 'import.meta.env.CASEFILE_DEV_SERVER': JSON.stringify(dev) } } });
         if (dev) {
           const ignored = notSources(
             path.resolve(fileURLToPath(config.root)),

@@ -72,7 +72,7 @@ class CaseSearch extends HTMLElement {
       }
     });
     this.addEventListener('keydown', (event) => this.#moveWithin(event));
-    if (import.meta.env.MODE === 'development') {
+    if (import.meta.env.CASEFILE_DEV_SERVER === true) {
       this.#say(DEV_SEARCH_NOTICE);
       return;
     }

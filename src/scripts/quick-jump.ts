@@ -54,14 +54,14 @@ class QuickJump extends HTMLElement {
       const option = (event.target as Element).closest('[role="option"]');
       if (option) this.#activate(this.#options().indexOf(option as HTMLAnchorElement), false);
     });
-    if (import.meta.env.MODE === 'development') this.#say(DEV_SEARCH_NOTICE);
+    if (import.meta.env.CASEFILE_DEV_SERVER === true) this.#say(DEV_SEARCH_NOTICE);
     // What was typed while this code was on its way is searched now.
     else if (input.value.trim() !== '') this.#schedule();
   }
 
   /** Starts loading the full-text index while the reader types (the box has focus already). */
   prepare(): void {
-    if (import.meta.env.MODE !== 'development') void preloadFullText(this.#base).catch(() => undefined);
+    if (!import.meta.env.CASEFILE_DEV_SERVER) void preloadFullText(this.#base).catch(() => undefined);
   }
 
   #options(): HTMLAnchorElement[] {
@@ -117,10 +117,10 @@ class QuickJump extends HTMLElement {
   async #search(): Promise<void> {
     const query = this.#ui.input.value.trim();
     const generation = ++this.#generation;
-    if (query === '' || import.meta.env.MODE === 'development') {
+    if (query === '' || import.meta.env.CASEFILE_DEV_SERVER === true) {
       this.#clear();
       delete this.dataset.resultCount;
-      this.#say(import.meta.env.MODE === 'development' ? DEV_SEARCH_NOTICE : '');
+      this.#say(import.meta.env.CASEFILE_DEV_SERVER === true ? DEV_SEARCH_NOTICE : '');
       return;
     }
     this.setAttribute('aria-busy', 'true');

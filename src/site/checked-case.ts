@@ -9,12 +9,13 @@ import { CONTENT_ROOT } from '../content-root.ts';
 /**
  * The case as the pages see it: the model the build's check built (the reader reads and checks the
  * case once per process; see src/reader/session.ts). Builds leave drafts out; `astro dev` shows them.
- * The test is Vite's mode, not `import.meta.env.DEV`: DEV follows NODE_ENV, so a build run with
- * NODE_ENV=test or development (a test runner, a CI box) would have published every draft.
+ * The test is Astro's command (src/env.d.ts), not `import.meta.env.DEV` or MODE: both follow the
+ * environment, so a build run with NODE_ENV=test or MODE=test (a test runner, a CI box) would have
+ * published every draft.
  */
 
-/** Whether the pages are served by `astro dev` (mode `development`), not written by a build. */
-export const SERVED_BY_DEV = import.meta.env.MODE === 'development';
+/** Whether the pages are served by `astro dev`, not written by a build (Astro's command decides). */
+export const SERVED_BY_DEV = import.meta.env.CASEFILE_DEV_SERVER === true;
 
 /** The case model. */
 export function getCase(): Promise<CaseModel> {

@@ -5,22 +5,23 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runAstroBuild } from './astro-build.ts';
 
 /**
- * A build is a build whatever NODE_ENV says. Vite's `import.meta.env.DEV` follows NODE_ENV, so a
- * build run where NODE_ENV=development (a CI box, a shell profile, a test runner's NODE_ENV=test)
- * once published the fixture's drafts and told the built search page's readers it had no index.
- * The fixture has two drafts: people/hidden-person.md and reports/draft-report.mdx.
+ * A build is a build whatever its environment says. Vite's `import.meta.env.DEV` follows NODE_ENV and
+ * its MODE follows MODE, so a build run where NODE_ENV or MODE is development or test (a CI box, a
+ * shell profile, a test runner, which sets both) once published the fixture's drafts and told the
+ * built search page's readers it had no index. The fixture has two drafts:
+ * people/hidden-person.md and reports/draft-report.mdx.
  */
 
 const out = mkdtempSync(path.join(tmpdir(), 'casefile-node-env-'));
 
 beforeAll(() => {
-  const result = runAstroBuild('tests/fixtures/basic', out, { NODE_ENV: 'development' });
+  const result = runAstroBuild('tests/fixtures/basic', out, { NODE_ENV: 'development', MODE: 'development' });
   expect(result.status, result.output).toBe(0);
 }, 180_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-describe('a build under NODE_ENV=development', () => {
+describe('a build under NODE_ENV=development and MODE=development', () => {
   test('publishes no draft page, record or sitemap line', () => {
     expect(existsSync(path.join(out, 'people/hidden-person/index.html'))).toBe(false);
     expect(existsSync(path.join(out, 'people/hidden-person.json'))).toBe(false);
