@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { freePort } from '../free-port.ts';
 
 /**
  * The development server shows drafts (authors review them there) and says plainly that search
@@ -12,20 +12,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 let server: ChildProcess | undefined;
 let origin = '';
-
-/** A free TCP port on localhost. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** The environment without vitest's own variables, under which Astro would not serve over HTTP. */
 function serverEnv(): NodeJS.ProcessEnv {

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { freePort } from '../free-port.ts';
 import { parseHeadersFile } from '../../src/lib/security-policy.ts';
 import { ROOT, builtFiles } from '../e2e/built-site.ts';
 
@@ -25,21 +25,6 @@ function readmeServerBlock(): string {
   const block = /```nginx\n([\s\S]*?)```/.exec(section)?.[1];
   if (block === undefined) throw new Error('README.md: no ```nginx block after **nginx.**');
   return block;
-}
-
-/** A TCP port free right now on 127.0.0.1 (the system picks it), so parallel runs do not collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
 }
 
 /** One nginx serving one built site, from a folder of its own. */
