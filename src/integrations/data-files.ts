@@ -1,52 +1,46 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { CaseModel } from '../lib/case.ts';
 import { currentCase } from '../reader/session.ts';
-import type { DataFile, MadeFile } from '../site/data-files.ts';
+import type { DataFile } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 
 /**
  * Writes the site's data files (src/site/data-files.ts: JSON records, STIX bundles, exports,
- * graph.json, map.json, the edges' evidence) from the case model in one step after the pages, on
- * every build, rather than as endpoint routes (two of every three files the site has, each through
- * Astro's route machinery on the thread that renders the pages). They are made on a worker thread
- * (src/integrations/data-files-worker.ts) that starts with the build, so the graph's layout and the
- * exports are computed while the pages are bundled and rendered; the build's end writes them. Under
- * `astro dev` each file is answered from the same table, made from the case as it is now. It must run
- * before every step that reads the output (the unreferenced-asset sweep, the published-site check).
+ * graph.json, map.json, the edges' evidence) from the case model on every build, rather than as
+ * endpoint routes (two of every three files the site has, each through Astro's route machinery on
+ * the thread that renders the pages). They are made on a worker thread
+ * (src/integrations/data-files-worker.ts) that starts with the build and writes each file into the
+ * output folder as it makes it, so the graph's layout and the exports are computed while the pages
+ * are bundled and rendered, and no file's bytes wait in memory for the build's end; the build's end
+ * waits for the worker. So it must come after the integration that empties the output folder at the
+ * build's start (src/integrations/output-folder.ts), and before every step that reads the output
+ * (the unreferenced-asset sweep, the published-site check). Under `astro dev` each file is answered
+ * from the same table, made from the case as it is now.
  */
 export function dataFilesWritten(options: { contentRoot: string }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   let site: PublishedAt = { origin: '', base: '/' };
-  let made: Promise<MadeFile[]> | undefined;
+  let out = '';
+  let written: Promise<number> | undefined;
   return {
     name: 'casefile:data-files',
     hooks: {
       'astro:config:done': ({ config }) => {
         site = { origin: new URL(config.site ?? 'https://casefile.example').origin, base: config.base };
+        out = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
-        made = madeOnWorker(root, site);
+        written = writtenOnWorker(root, site, out);
         // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
-        made.catch(() => undefined);
+        written.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const files = await (made ?? madeOnWorker(root, site));
-        const folders = new Set<string>();
-        for (const file of files) {
-          const target = path.join(out, file.path);
-          const folder = path.dirname(target);
-          if (!folders.has(folder)) {
-            mkdirSync(folder, { recursive: true });
-            folders.add(folder);
-          }
-          writeFileSync(target, file.bytes);
-        }
-        logger.info(`${files.length} data files written`);
+        // A static build's `dir` is the configured output folder, where the worker writes.
+        const count = await (written ?? writtenOnWorker(root, site, fileURLToPath(dir)));
+        logger.info(`${count} data files written`);
       },
       'astro:server:setup': async ({ server }) => {
         // Loaded here, not with the config: a build makes the files on its worker thread only.
@@ -83,11 +77,13 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
   };
 }
 
-/** Every data file, made on a worker thread from the case under a content root. */
-function madeOnWorker(root: string, site: PublishedAt): Promise<MadeFile[]> {
+/** Every data file, made on a worker thread from the case under a content root and written under `out`; how many. */
+function writtenOnWorker(root: string, site: PublishedAt, out: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: { root, site } });
-    worker.once('message', (files: MadeFile[]) => resolve(files));
+    const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), {
+      workerData: { root, site, out },
+    });
+    worker.once('message', (count: number) => resolve(count));
     worker.once('error', (error) => reject(new Error('the data files could not be made', { cause: error })));
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the data files could not be made (worker exit ${code})`));
