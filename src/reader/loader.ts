@@ -47,6 +47,9 @@ function sourcesUnder(folder: string): string[] {
     .map((file) => path.join(folder, file));
 }
 
+// Raise when what a build stores for an entry changes, so entries stored by an older build are stored again.
+const STORED_SHAPE = 'stored-2';
+
 let pipelineDigest: string | undefined;
 
 /**
@@ -114,27 +117,25 @@ async function storeFiles(
       continue;
     }
     const digest = context.generateDigest(
-      `${shared}\n${renderInputs(checked.model, `${collection}/${id}`, filePath, read.text)}`,
+      `${STORED_SHAPE}\n${shared}\n${renderInputs(checked.model, `${collection}/${id}`, filePath, read.text)}`,
     );
     // An entry of another content folder never reaches here: src/integrations/content-store.ts
     // empties the store when the folder changes (an entry's images are that folder's files).
     if (store.get(id)?.digest === digest) continue;
     store.delete(id);
-    const data = await context.parseData({ id, data: raw, filePath: absolute });
     if (read.path.endsWith('.mdx')) {
+      const data = await context.parseData({ id, data: raw, filePath: absolute });
       store.set({ id, data, body: read.input.body, filePath, digest, deferredRender: true });
     } else {
+      // As under `astro dev`: a Markdown entry's data is parsed only for its images, and its body is
+      // not kept beside the rendered HTML (pages read both from the model, which the case check has
+      // validated). Building the collection's schema and parsing every entry's front matter with it
+      // was most of a build's content sync (5,000 schemas at 5,000 entities), and every body was
+      // held, and written to Astro's store file, a second time.
+      const data = read.images.length > 0 ? await context.parseData({ id, data: raw, filePath: absolute }) : {};
       const rendered = await context.renderMarkdown(read.input.body, { fileURL: pathToFileURL(absolute) });
       const assetImports = rendered.metadata?.imagePaths;
-      store.set({
-        id,
-        data,
-        body: read.input.body,
-        filePath,
-        digest,
-        rendered,
-        ...(assetImports ? { assetImports } : {}),
-      });
+      store.set({ id, data, filePath, digest, rendered, ...(assetImports ? { assetImports } : {}) });
     }
   }
   for (const id of untouched) store.delete(id);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import subsetFont from 'subset-font';
+import { Worker } from 'node:worker_threads';
 import { cjkCharacters, collectionFace, unicodeRange } from '../lib/font-subset.ts';
 import { SITE } from '../config.ts';
 import { getCase } from './checked-case.ts';
@@ -40,14 +41,46 @@ export interface CaseFont {
 
 let building: Promise<CaseFont | undefined> | undefined;
 
-/** Subsets (or reads from the cache) one format. */
-async function subset(face: Uint8Array, key: string, text: string, format: 'woff2' | 'truetype'): Promise<Buffer> {
-  const cached = path.join(CACHE, `${key}.${format}`);
-  if (existsSync(cached)) return readFileSync(cached);
-  const bytes = await subsetFont(Buffer.from(face), text, { targetFormat: format });
+type Format = 'woff2' | 'truetype';
+
+/**
+ * Subsets a face into each format on a worker thread of its own: HarfBuzz and the WOFF2 encoder
+ * are WebAssembly modules whose memories (over 100 MB once a CJK face is loaded) never shrink, so on
+ * the build's thread they stayed alive, unused, through every page after the first. The worker's
+ * memory goes with it.
+ */
+function subsetOnWorker(face: Uint8Array, text: string, formats: readonly Format[]): Promise<Buffer[]> {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const subsetFont = require(workerData.module);
+    const { face, text, formats } = workerData;
+    Promise.all(formats.map((format) => subsetFont(Buffer.from(face), text, { targetFormat: format }))).then(
+      (made) => parentPort.postMessage(made),
+    );
+  `;
+  const module = createRequire(import.meta.url).resolve('subset-font');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData: { module, face, text, formats } });
+    worker.once('message', (made: Uint8Array[]) => resolve(made.map((bytes) => Buffer.from(bytes))));
+    worker.once('error', (error) => reject(new Error('the CJK font could not be subset', { cause: error })));
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the CJK font could not be subset (worker exit ${code})`));
+    });
+  });
+}
+
+/** Subsets (or reads from the cache) each format, in the order asked. */
+async function subsets(face: Uint8Array, key: string, text: string, formats: readonly Format[]): Promise<Buffer[]> {
+  const file = (format: Format) => path.join(CACHE, `${key}.${format}`);
+  const missing = formats.filter((format) => !existsSync(file(format)));
+  const made = missing.length > 0 ? await subsetOnWorker(face, text, missing) : [];
+  if (made.length !== missing.length) throw new Error('the CJK font subsetter made fewer files than asked');
   mkdirSync(CACHE, { recursive: true });
-  writeFileSync(cached, bytes);
-  return bytes;
+  missing.forEach((format, i) => {
+    const bytes = made[i];
+    if (bytes) writeFileSync(file(format), bytes);
+  });
+  return formats.map((format) => made[missing.indexOf(format)] ?? readFileSync(file(format)));
 }
 
 async function build(): Promise<CaseFont | undefined> {
@@ -67,7 +100,7 @@ async function build(): Promise<CaseFont | undefined> {
   const text = characters.join('');
   const key = createHash('sha256').update(fontBytes).update(text).digest('hex').slice(0, 16);
   const face = collectionFace(fontBytes);
-  const [woff2, truetype] = [await subset(face, key, text, 'woff2'), await subset(face, key, text, 'truetype')];
+  const [woff2 = Buffer.alloc(0), truetype = Buffer.alloc(0)] = await subsets(face, key, text, ['woff2', 'truetype']);
   return { file: `case-hanzi-${key.slice(0, 10)}.woff2`, woff2, truetype, range: unicodeRange(characters) };
 }
 
