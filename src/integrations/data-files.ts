@@ -1,65 +1,49 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { CaseModel } from '../lib/case.ts';
-import type { LayoutInput, LayoutPoint } from '../lib/layout.ts';
-import { checkedCase, currentCase } from '../reader/session.ts';
+import { currentCase } from '../reader/session.ts';
 import type { DataFile } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 
 /**
  * Writes the site's data files (src/site/data-files.ts: JSON records, STIX bundles, exports,
- * graph.json, map.json, the edges' evidence) from the case model in one step after the pages, on
- * every build, rather than as endpoint routes (two of every three files the site has, each through
- * Astro's route machinery). They are made from the model the pages were rendered from, one file at a
- * time, each written as soon as it is made: no second copy of the case and no file's bytes wait in
- * memory. (A worker thread that read the case again and held every file for the build's end was the
- * build's peak memory: 360 MB at 5,000 entities.) The slow part, the graph's layout, is computed on a
- * thread of its own from the graph's ids (src/integrations/layout-worker.ts) while the pages are
- * bundled and rendered. It must run before every step that reads the output (the unreferenced-asset
- * sweep, the published-site check). Under `astro dev` each file is answered from the same table,
- * made from the case as it is now.
+ * graph.json, map.json, the edges' evidence) from the case model on every build, rather than as
+ * endpoint routes (two of every three files the site has, each through Astro's route machinery on
+ * the thread that renders the pages). They are made on a worker thread
+ * (src/integrations/data-files-worker.ts) that starts with the build and writes each file into the
+ * output folder as it makes it, so the graph's layout and the exports are computed while the pages
+ * are bundled and rendered, and no file's bytes wait in memory for the build's end; the build's end
+ * waits for the worker. So it must come after the integration that empties the output folder at the
+ * build's start (src/integrations/output-folder.ts), and before every step that reads the output
+ * (the unreferenced-asset sweep, the published-site check). Under `astro dev` each file is answered
+ * from the same table, made from the case as it is now.
  */
 export function dataFilesWritten(options: { contentRoot: string }): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   let site: PublishedAt = { origin: '', base: '/' };
-  let laidOut: Promise<void> | undefined;
+  let out = '';
+  let written: Promise<number> | undefined;
   return {
     name: 'casefile:data-files',
     hooks: {
       'astro:config:done': ({ config }) => {
         site = { origin: new URL(config.site ?? 'https://casefile.example').origin, base: config.base };
+        out = fileURLToPath(config.outDir);
       },
-      'astro:build:start': async () => {
-        // Loaded here, not with the config: the config is loaded by `astro dev` and `astro check` too.
-        const { dataFilesGraph } = await import('../site/data-files.ts');
-        const { layoutInput, rememberLayout } = await import('../site/graph-layout.ts');
-        const graph = dataFilesGraph(checkedCase(root, false).model);
-        laidOut = laidOutOnWorker(layoutInput(graph)).then((points) => rememberLayout(graph, points));
+      'astro:build:start': () => {
+        written = writtenOnWorker(root, site, out);
         // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
-        laidOut.catch(() => undefined);
+        written.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { dataFiles } = await import('../site/data-files.ts');
-        await laidOut;
-        const out = fileURLToPath(dir);
-        const folders = new Set<string>();
-        let written = 0;
-        for (const file of dataFiles(checkedCase(root, false).model, site)) {
-          const target = path.join(out, file.path);
-          const folder = path.dirname(target);
-          if (!folders.has(folder)) {
-            mkdirSync(folder, { recursive: true });
-            folders.add(folder);
-          }
-          writeFileSync(target, await file.body());
-          written += 1;
-        }
-        logger.info(`${written} data files written`);
+        // A static build's `dir` is the configured output folder, where the worker writes.
+        const count = await (written ?? writtenOnWorker(root, site, fileURLToPath(dir)));
+        logger.info(`${count} data files written`);
       },
       'astro:server:setup': async ({ server }) => {
+        // Loaded here, not with the config: a build makes the files on its worker thread only.
         const { dataFiles } = await import('../site/data-files.ts');
         const byModel = new WeakMap<CaseModel, Map<string, DataFile>>();
         const prefix = site.base.replace(/\/?$/, '/');
@@ -93,14 +77,16 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
   };
 }
 
-/** The layout of a graph's ids, computed on a worker thread. */
-function laidOutOnWorker(input: LayoutInput): Promise<LayoutPoint[]> {
+/** Every data file, made on a worker thread from the case under a content root and written under `out`; how many. */
+function writtenOnWorker(root: string, site: PublishedAt, out: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { workerData: input });
-    worker.once('message', (points: LayoutPoint[]) => resolve(points));
-    worker.once('error', (error) => reject(new Error('the case graph could not be laid out', { cause: error })));
+    const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), {
+      workerData: { root, site, out },
+    });
+    worker.once('message', (count: number) => resolve(count));
+    worker.once('error', (error) => reject(new Error('the data files could not be made', { cause: error })));
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the case graph could not be laid out (worker exit ${code})`));
+      if (code !== 0) reject(new Error(`the data files could not be made (worker exit ${code})`));
     });
   });
 }

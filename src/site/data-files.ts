@@ -17,7 +17,7 @@ import { caseLayout } from './graph-layout.ts';
  * The site's data files, written from the case model: each entity's JSON record (with its
  * neighbourhood one step deep, laid out for the dossier's picture of its links) and STIX bundle, the
  * whole case's exports, the graph with its layout, the evidence of its edges, the map's places. The
- * build writes them all after the pages (src/integrations/data-files.ts) rather than through
+ * build writes them all beside the pages (src/integrations/data-files.ts) rather than through
  * thousands of endpoint routes, and `astro dev` answers each from the same table. Shapes and fields
  * are documented where each is made (src/lib).
  */
@@ -52,11 +52,6 @@ function graphOf(model: CaseModel): ModelGraph {
     graphs.set(model, known);
   }
   return known;
-}
-
-/** The case graph the data files of a model are made from (the same object every time), e.g. to lay it out elsewhere. */
-export function dataFilesGraph(model: CaseModel): CaseGraph {
-  return graphOf(model).graph;
 }
 
 /** Every data file of the site, in a fixed order. */

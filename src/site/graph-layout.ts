@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseGraph } from '../lib/graph.ts';
-import { layoutGraph, type LayoutInput, type LayoutPoint } from '../lib/layout.ts';
+import { layoutGraph, type LayoutPoint } from '../lib/layout.ts';
 
 /**
  * The build-time layout of the whole case graph, for graph.json and the GEXF and GraphML exports.
  * It is the slow part of the data files (seconds at 5,000 entities), so it is kept under
  * node_modules/.astro by a hash of what it is computed from (an author's next build skips it when no
- * entity or relationship changed); a build computes it on a thread of its own while the pages are
- * bundled and rendered (src/integrations/layout-worker.ts), from the graph's plain ids alone.
+ * entity or relationship changed); a build computes it on the data files' own thread while the pages
+ * render (src/integrations/data-files-worker.ts).
  */
 
 // Raise when src/lib/layout.ts places nodes differently, so cached layouts are computed again.
@@ -34,43 +34,30 @@ function cachedLayout(file: string, nodes: number): LayoutPoint[] | undefined {
 
 const layouts = new WeakMap<CaseGraph, LayoutPoint[]>();
 
-/** What the layout of a case graph is computed from: plain ids, which can be sent to another thread. */
-export function layoutInput(graph: CaseGraph): LayoutInput {
-  return {
-    nodes: graph.nodes.map((node) => ({ id: node.id })),
-    edges: graph.edges.map((edge) => ({ source: edge.source, target: edge.target, weak: edge.kind === 'mention' })),
-  };
-}
-
 /**
- * The layout of a graph's ids: from the cache when the same ids were laid out before, else computed
- * (and cached). The layout is deterministic and JSON keeps every number exactly, so a cached layout
- * is the very one a cold build computes.
+ * The layout of a case graph (once per graph): from the cache when the same graph was laid out
+ * before, else computed. The layout is deterministic and JSON keeps every number exactly, so a cached
+ * layout is the very one a cold build computes.
  */
-export function layoutOf(input: LayoutInput): LayoutPoint[] {
+export function caseLayout(graph: CaseGraph): LayoutPoint[] {
+  const known = layouts.get(graph);
+  if (known) return known;
+  const input = {
+    nodes: graph.nodes,
+    edges: graph.edges.map((edge) => ({ ...edge, weak: edge.kind === 'mention' })),
+  };
   const digest = createHash('sha256')
     .update(`${LAYOUT_VERSION}\n${JSON.stringify(input)}`)
     .digest('hex');
   const file = path.join(LAYOUT_CACHE, `${digest.slice(0, 24)}.json`);
   const cached = cachedLayout(file, input.nodes.length);
-  if (cached) return cached;
+  if (cached) {
+    layouts.set(graph, cached);
+    return cached;
+  }
   const points = layoutGraph(input);
   mkdirSync(LAYOUT_CACHE, { recursive: true });
   writeFileSync(file, JSON.stringify(points));
-  return points;
-}
-
-/** Records the layout computed elsewhere (on the layout's thread) for a graph, so it is not computed again. */
-export function rememberLayout(graph: CaseGraph, points: LayoutPoint[]): void {
-  if (points.length !== graph.nodes.length) throw new Error('the layout does not fit the case graph');
-  layouts.set(graph, points);
-}
-
-/** The layout of a case graph (once per graph): remembered, cached, or computed. */
-export function caseLayout(graph: CaseGraph): LayoutPoint[] {
-  const known = layouts.get(graph);
-  if (known) return known;
-  const points = layoutOf(layoutInput(graph));
   layouts.set(graph, points);
   return points;
 }
