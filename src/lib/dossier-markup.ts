@@ -1,4 +1,5 @@
-import { splitHanziRuns } from './hanzi.ts';
+import { hasHanzi, splitHanziRuns, type ScriptRun } from './hanzi.ts';
+import type { InlinePiece } from './inline.ts';
 import { entryPath, withBase } from './paths.ts';
 import { escapeHtml } from './search-document.ts';
 import { CONFIDENCE_INFO, type Confidence } from './schema/confidence.ts';
@@ -12,8 +13,31 @@ import type { CaseEntry } from './case.ts';
 
 /** Text with its hanzi runs marked `lang="zh"`, escaped for HTML (what Runs.astro renders). */
 export function runsHtml(text: string): string {
-  return splitHanziRuns(text)
+  return hasHanzi(text) ? scriptRunsHtml(splitHanziRuns(text)) : escapeHtml(text);
+}
+
+/** Runs of text as markup, the hanzi ones marked `lang="zh"`. */
+function scriptRunsHtml(runs: readonly ScriptRun[]): string {
+  return runs
     .map((run) => (run.lang ? `<span lang="${run.lang}">${escapeHtml(run.text)}</span>` : escapeHtml(run.text)))
+    .join('');
+}
+
+/**
+ * A short text from frontmatter (an event, a note) as markup: wikilinks as links under the base (or
+ * marked broken, with why), hanzi marked, as Text.astro shows it.
+ */
+export function inlineHtml(pieces: readonly InlinePiece[], base: string): string {
+  return pieces
+    .map((piece) => {
+      const runs = scriptRunsHtml(piece.runs);
+      if (piece.kind === 'text') return runs;
+      const link = piece.link;
+      const className = escapeHtml(link.className.join(' '));
+      return link.kind === 'link'
+        ? `<a href="${escapeHtml(withBase(base, link.path))}" class="${className}">${runs}</a>`
+        : `<em class="${className}" title="${escapeHtml(link.title)}">${runs}</em>`;
+    })
     .join('');
 }
 

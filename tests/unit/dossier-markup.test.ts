@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
-import { entityLinkHtml, gradeTagHtml, runsHtml } from '../../src/lib/dossier-markup.ts';
+import { entityLinkHtml, gradeTagHtml, inlineHtml, runsHtml } from '../../src/lib/dossier-markup.ts';
+import { inlinePieces } from '../../src/lib/inline.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/basic');
 const { model } = checkCaseFolder(fixture, { includeDrafts: false });
@@ -44,6 +45,22 @@ describe('gradeTagHtml', () => {
     expect(gradeTagHtml('high', false)).toBe('<span class="grade-tag grade-high">high confidence</span>');
     expect(gradeTagHtml('confirmed', true)).toBe(
       '<span class="grade-tag grade-confirmed" title="Two independent sources each checked it; or it is an official act and its own record.">confirmed</span>',
+    );
+  });
+});
+
+describe('inlineHtml', () => {
+  const lookup = (id: string) => (id === 'people/li-wei' ? { name: 'LI Wei', collection: 'people' } : undefined);
+
+  test('links a wikilink under the base by its label, and marks hanzi in the text around it', () => {
+    expect(inlineHtml(inlinePieces('Met [[people/li-wei|LI]] at 天津 & left', lookup), '/case/')).toBe(
+      'Met <a href="/case/people/li-wei/" class="wikilink type-people">LI</a> at <span lang="zh">天津</span> &amp; left',
+    );
+  });
+
+  test('marks a wikilink to nothing as broken, saying why', () => {
+    expect(inlineHtml(inlinePieces('See [[people/nobody]].', lookup), '/')).toBe(
+      'See <em class="wikilink-broken" title="No entry at people/nobody">people/nobody</em>.',
     );
   });
 });
