@@ -124,10 +124,13 @@ export const mapTilesSchema = z.object({
 export const mapConfigSchema = z.object({
   /** The site's base path, for links to dossiers. */
   base: z.string(),
-  /** URL of `/map.json`, when the places are not inline. */
-  src: z.nullable(z.string()),
-  /** The places, when few enough to travel inline (mini maps, report figures). */
-  places: z.nullable(z.array(mapPlaceSchema)),
+  /** URL of `/map.json`, the one cached file every map draws its places from. */
+  src: z.string(),
+  /**
+   * Ids of the places to draw (mini maps, report figures), or null for all: the places are read from
+   * `/map.json` rather than carried inline, which cost a dossier 2-4 KB of escaped JSON per page.
+   */
+  only: z.nullable(z.array(z.string())),
   /** URL of the offline district outlines, or null for none. */
   basemap: z.nullable(z.string()),
   /** URL prefix of the marker images: `${markers}${key}.svg`. */

@@ -44,9 +44,12 @@ async function fetchJson(url: string): Promise<unknown> {
   return response.json();
 }
 
-/** The places of a map: inline, or fetched from `/map.json`. */
+/** The places of a map, fetched from `/map.json`: all of them, or those the element names, in map order. */
 async function placesOf(config: MapConfig): Promise<readonly MapPlace[]> {
-  return config.places ?? fromMapData(mapDataSchema.parse(await fetchJson(config.src ?? '')));
+  const places = fromMapData(mapDataSchema.parse(await fetchJson(config.src)));
+  if (config.only === null) return places;
+  const wanted = new Set(config.only);
+  return places.filter((place) => wanted.has(place.id));
 }
 
 /** Reads the reader's saved street-map choice; null when none (or storage is blocked). */

@@ -86,19 +86,19 @@ export function mapUrls(base: string): { data: string; markers: string } {
 }
 
 /**
- * The `data-config` of a map element: the full map fetches `/map.json`, a mini map carries its
- * places; `outline` is the site path from getBasemap().
+ * The `data-config` of a map element: every map fetches `/map.json`, a mini map names the places it
+ * draws from it; `outline` is the site path from getBasemap().
  */
 export function mapConfig(
   base: string,
   outline: string | null,
-  options: { places: MapPlace[] } | { fetch: true },
+  options: { places: readonly MapPlace[] } | { fetch: true },
 ): MapConfig {
   const urls = mapUrls(base);
   return mapConfigSchema.parse({
     base,
-    src: 'fetch' in options ? urls.data : null,
-    places: 'places' in options ? options.places : null,
+    src: urls.data,
+    only: 'places' in options ? options.places.map((place) => place.id) : null,
     basemap: outline ? withBase(base, outline) : null,
     markers: urls.markers,
     tiles: SITE.tiles,

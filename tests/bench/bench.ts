@@ -34,6 +34,7 @@ import {
 } from './lighthouse-bench.ts';
 import { measureChains, type ChainMeasure } from './chain-bench.ts';
 import { measureDev, type DevMeasure } from './dev-bench.ts';
+import { dossierHtmlByType, type DossierHtmlOfType } from './dossier-html.ts';
 
 /**
  * `npm run bench -- --sizes 1000,5000 --json FILE`: casefile against a bare Astro site and an Astro
@@ -125,8 +126,10 @@ export interface SizeResult {
   graph: Measured<GraphMeasure> | undefined;
   /** The path finder's k = 3 chains (largest size only). */
   chains: ChainMeasure | undefined;
-  /** Bytes of the measured dossier's HTML. */
+  /** Bytes of the measured dossier's HTML (the first person's, the page the other figures measure). */
   dossierHtmlBytes: number;
+  /** Every built dossier's HTML by entity type: count, median and largest. */
+  dossierHtml: Record<string, DossierHtmlOfType>;
   /**
    * An author's edit-rebuild: one dossier's text changed, then `CASEFILE_INCREMENTAL=1 astro build` again
    * (after one incremental build that left its record), against this size's last cold build.
@@ -467,6 +470,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       perEntity: { wallMs: medians.casefile.wallMs / n, cpuMs: medians.casefile.cpuMs / n },
       pages,
       dossierHtmlBytes: dossierHtmlBytes(casefileDist, entityPath),
+      dossierHtml: dossierHtmlByType(casefileDist, model.entities),
       dev: devs.get(n),
     };
     if (buildsOnly) {
