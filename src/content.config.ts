@@ -1,4 +1,7 @@
-import { defineCollection, type SchemaContext } from 'astro:content';
+// Astro's own entry for defining collections, not the virtual `astro:content`: that brings the whole
+// page runtime (80-odd modules) into the module graph Astro loads this file in, under `astro dev` too.
+import { defineCollection } from 'astro/content/config';
+import type { SchemaContext } from 'astro:content';
 import path from 'node:path';
 import { SCHEMA_BUILDERS } from './lib/schema/index.ts';
 import { COLLECTIONS, type CollectionKey } from './lib/schema/entity-types.ts';

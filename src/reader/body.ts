@@ -1,4 +1,4 @@
-import { markdownToMdast, mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import { bodyFacts, type BodyFacts } from '../lib/body-tree.ts';
 import { scriptProblems } from '../lib/embeds.ts';
 import type { CaseProblem } from '../lib/problems.ts';
@@ -14,6 +14,8 @@ export interface ReadBody {
   facts: BodyFacts;
   /** Problems of the body's images and code. */
   problems: CaseProblem[];
+  /** The tree itself, with positions, for the HTML allowlist's check (not to be kept: facts are what entries keep). */
+  tree: MdastNode;
 }
 
 /** Where the body comes from, to check what it points at. */
@@ -79,5 +81,5 @@ export function readBody(body: string, firstLine: number, context: BodyContext):
   if (context.mdx) {
     for (const problem of scriptProblems(facts)) problems.push({ file: context.file, field: 'body', ...problem });
   }
-  return { facts, problems };
+  return { facts, problems, tree };
 }

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import type { CaseModel } from '../lib/case.ts';
 import type { CheckedCase, ReadFile } from './read-case.ts';
-import { currentCase } from './session.ts';
+import { caseSession } from './case-session.ts';
 
 /**
  * Bodies under `astro dev`, rendered when a page asks for them from the file as the reader last read
@@ -87,7 +87,7 @@ function fileOf(checked: CheckedCase, id: string): ReadFile | undefined {
  */
 export function liveBody(contentRoot: string, id: string): Promise<RenderedBody> | undefined {
   const { render, bodies } = slot();
-  const checked = currentCase(contentRoot);
+  const checked = caseSession().currentCase(contentRoot);
   const read = fileOf(checked, id);
   if (!render || !read || !rendersLive(read)) return undefined;
   const key = renderInputs(checked.model, id, read.path, read.text);

@@ -4,7 +4,7 @@ import path, { posix, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionKey } from '../lib/schema/entity-types.ts';
-import { caseAfterChange, currentCase, draftsIncluded } from './session.ts';
+import { caseSession } from './case-session.ts';
 import type { CheckedCase, ReadFile } from './read-case.ts';
 import { keepRenderer, renderInputs, rendersLive } from './live-body.ts';
 
@@ -19,6 +19,7 @@ export function caseLoader(collection: CollectionKey, contentRoot: string): Load
   return {
     name: 'casefile-reader',
     load: async (context) => {
+      const session = caseSession();
       if (context.watcher) keepRenderer((body, options) => context.renderMarkdown(body, options));
       // One store at a time, in the order the case was read: a store skips the entries it finds
       // unchanged, so a later change's store can end first, and an earlier one still under way
@@ -26,14 +27,14 @@ export function caseLoader(collection: CollectionKey, contentRoot: string): Load
       // not stop the next.
       let queue: Promise<void> = Promise.resolve();
       const store = (checked: CheckedCase): Promise<void> => {
-        const run = () => storeFiles(collection, contentRoot, checked, context);
+        const run = () => storeFiles(collection, contentRoot, checked, context, session.draftsIncluded(contentRoot));
         queue = queue.then(run, run);
         return queue;
       };
-      await store(currentCase(contentRoot));
+      await store(session.currentCase(contentRoot));
       // Under `astro dev`, any change re-reads and re-checks the case, and refreshes this collection.
       context.watcher?.on('all', (_event, changed) => {
-        if (changed.startsWith(contentRoot)) void store(caseAfterChange(contentRoot, changed));
+        if (changed.startsWith(contentRoot)) void store(session.caseAfterChange(contentRoot, changed));
       });
     },
   };
@@ -85,6 +86,7 @@ async function storeFiles(
   contentRoot: string,
   checked: CheckedCase,
   context: LoaderContext,
+  withDrafts: boolean,
 ): Promise<void> {
   const { config, store } = context;
   const files: readonly ReadFile[] = checked.files;
@@ -95,7 +97,6 @@ async function storeFiles(
   // Drafts leave no trace in a production build: their files never reach Astro's store, so their
   // images (front-matter `images`, `![](./photo.png)` in the body) are never imported or copied to
   // _astro/. The checker still read them, so references to a draft are told from references to nothing.
-  const withDrafts = draftsIncluded(contentRoot);
   for (const read of files) {
     if (read.input.collection !== collection) continue;
     if (read.input.data.draft && !withDrafts) continue;

@@ -8,7 +8,7 @@ import { fieldLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { problemsFromIssue } from './validate.ts';
 import { readBody } from './body.ts';
 import { diskSource, type ContentSource } from './content-source.ts';
-import { bodyHtmlProblems } from './body-html-check.ts';
+import { bodyHtmlProblems, treeHtmlProblems } from './body-html-check.ts';
 
 /**
  * The one reader of a case's files: each is read once, its frontmatter parsed and validated with
@@ -120,9 +120,18 @@ export function parseEntry(
       });
     }
   });
-  const body = readBody(split.body, split.bodyLine, { file, mdx: relative.endsWith('.mdx'), hasFile: besideEntry });
+  const mdx = relative.endsWith('.mdx');
+  const body = readBody(split.body, split.bodyLine, { file, mdx, hasFile: besideEntry });
   problems.push(...body.problems);
-  problems.push(...bodyHtmlProblems(split.body, file, split.bodyLine, relative.endsWith('.mdx') ? 'mdx' : 'md'));
+  // The allowlist's check reads the reader's tree. The two parses differ only where a Markdown body
+  // itself opens with a frontmatter fence: the allowlist's parser reads that block as frontmatter,
+  // the reader's as text, so such a body is parsed again the allowlist's way.
+  const ownParse = !mdx && /^(---|\+\+\+)/.test(split.body);
+  problems.push(
+    ...(ownParse
+      ? bodyHtmlProblems(split.body, file, split.bodyLine, 'md')
+      : treeHtmlProblems(body.tree, file, split.bodyLine)),
+  );
   const slug = relative.slice(collection.length + 1).replace(/\.mdx?$/, '');
   const common = { slug, file, body: split.body, bodyFacts: body.facts, bodyLine: split.bodyLine, locate: fields.line };
   // The parsing boundary, and the one cast between content and model: zod has just checked `data`

@@ -32,6 +32,8 @@ interface Session {
 declare global {
   /** The checked case of this process (see above); one slot for every module graph. */
   var casefileCheckedCase: { current?: Session; reading?: Reading } | undefined;
+  /** The first copy of this module's functions the process loaded (see src/reader/case-session.ts). */
+  var casefileSession: SessionApi | undefined;
 }
 
 /** The process-wide slot, shared across module graphs through the global object. */
@@ -109,3 +111,13 @@ export function currentCase(contentRoot: string): CheckedCase {
   if (current?.root === path.resolve(contentRoot)) return current.result;
   return checkedCase(contentRoot, true);
 }
+
+/** The functions the pages and the content loaders call, through src/reader/case-session.ts. */
+export const sessionApi = { checkedCase, currentCase, caseAfterChange, draftsIncluded };
+
+/** The functions of `sessionApi`, as src/reader/case-session.ts hands them out. */
+export type SessionApi = typeof sessionApi;
+
+// The config loads this module first (Node itself, not Vite): the module graphs Vite loads use
+// that copy, and so do not transform and run the reader and the checker again.
+globalThis.casefileSession ??= sessionApi;

@@ -2,7 +2,7 @@ import { getEntry, type CollectionEntry } from 'astro:content';
 import type { CaseModel } from '../lib/case.ts';
 import { splitId } from '../lib/paths.ts';
 import { isCollectionKey, type CollectionKey } from '../lib/schema/entity-types.ts';
-import { checkedCase } from '../reader/session.ts';
+import { caseSession } from '../reader/case-session.ts';
 import { liveBody } from '../reader/live-body.ts';
 import { CONTENT_ROOT } from '../content-root.ts';
 
@@ -19,7 +19,7 @@ export const SERVED_BY_DEV = import.meta.env.CASEFILE_DEV_SERVER === true;
 
 /** The case model. */
 export function getCase(): Promise<CaseModel> {
-  return Promise.resolve(checkedCase(CONTENT_ROOT, SERVED_BY_DEV).model);
+  return Promise.resolve(caseSession().checkedCase(CONTENT_ROOT, SERVED_BY_DEV).model);
 }
 
 /**
