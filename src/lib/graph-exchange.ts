@@ -11,8 +11,8 @@ import { entryPath } from './paths.ts';
  * networkx), published at `/exports/graph.gexf` and `/exports/graph.graphml`. Both carry every node
  * (with its type, names, summary, dossier path and the build's layout) and every edge (typed
  * relationships with their relation, label, grade, number of sources and dates, then mentions), so
- * an analyst can continue where the explorer stops. GEXF is written by graphology-gexf; GraphML by
- * hand below, since graphology-graphml only reads.
+ * an analyst can continue where the explorer stops. GEXF is written by graphology-gexf (its attribute
+ * ids then shortened); GraphML by hand below, since graphology-graphml only reads.
  */
 
 /** Attributes of a node in both exports. */
@@ -58,7 +58,7 @@ export function toGexf(graph: CaseGraph, positions: readonly LayoutPoint[]): str
     edges.set(`e${i}`, edge);
     g.addEdgeWithKey(`e${i}`, edge.source, edge.target);
   });
-  return writeGexf(g, {
+  const gexf = writeGexf(g, {
     version: '1.3',
     // One element after another, no indentation: the indentation was a fifth of the file.
     pretty: false,
@@ -82,6 +82,26 @@ export function toGexf(graph: CaseGraph, positions: readonly LayoutPoint[]): str
       const edge = edges.get(key);
       return edge ? { label: edgeLabel(edge), attributes: edgeAttributes(edge) } : {};
     },
+  });
+  return shortAttributeIds(gexf);
+}
+
+/**
+ * GEXF with attribute ids `0`, `1`, … (as networkx writes them) in place of graphology-gexf's, which
+ * repeat each attribute's title as its id in every `<attvalue for>`: readers name a column by its
+ * `title`. Node and edge attributes share no name, so one numbering serves both classes. Attribute
+ * values are escaped (`"` as `&quot;`), so `for="` is only ever the start of an attvalue's reference.
+ */
+function shortAttributeIds(gexf: string): string {
+  const ids = new Map<string, string>();
+  const declared = gexf.replace(/<attribute id="([^"]+)" title="\1"/g, (_, name: string) => {
+    const id = String(ids.size);
+    ids.set(name, id);
+    return `<attribute id="${id}" title="${name}"`;
+  });
+  return declared.replace(/<attvalue for="([^"]+)"/g, (whole, name: string) => {
+    const id = ids.get(name);
+    return id === undefined ? whole : `<attvalue for="${id}"`;
   });
 }
 

@@ -68,3 +68,13 @@ describe('toGraphml, compact', () => {
     expect(text).not.toMatch(/\n /);
   });
 });
+
+describe('toGexf, compact', () => {
+  const text = toGexf(graph, positions);
+
+  test('numbers its attributes 0, 1, … and keeps their names as titles', () => {
+    expect(text).toContain('<attribute id="0" title="type" type="string"/>');
+    expect(text).toContain('<attvalue for="0" value="people"/>');
+    expect(text).not.toContain('<attvalue for="type"');
+  });
+});
