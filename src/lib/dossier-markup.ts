@@ -51,7 +51,7 @@ export function entityLinkHtml(entry: CaseEntry, base: string, showNative = true
   const nativeHtml = native ? `<span class="native"${lang}>${escapeHtml(native)}</span>` : '';
   return (
     `<a class="entity-link type-${entry.type}" href="${escapeHtml(withBase(base, entryPath(entry.id)))}">` +
-    `<span class="name">${runsHtml(entry.name)}</span>${nativeHtml}</a>`
+    `${runsHtml(entry.name)}${nativeHtml}</a>`
   );
 }
 

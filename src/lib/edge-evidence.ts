@@ -3,6 +3,7 @@ import type { CaseModel, Relation } from './case.ts';
 import type { CaseGraph } from './graph.ts';
 import { inlinePieces } from './inline.ts';
 import { CONFIDENCE_LEVELS, type Confidence } from './schema/confidence.ts';
+import { RELATIONS, RELATION_KEYS, type RelationKey } from './schema/relations.ts';
 import { relationEvidence } from './evidence.ts';
 
 /**
@@ -15,19 +16,23 @@ import { relationEvidence } from './evidence.ts';
  *
  * The file says once what each grade means and what each source is, and an edge names its grade and
  * its sources' ids, with only the fields it has: written out on every edge, the meanings and the
- * sources' titles, publishers and addresses were three quarters of the file. `edgeEvidenceAt` puts a
- * record back together.
+ * sources' titles, publishers and addresses were three quarters of the file. An edge names its
+ * relation rather than spelling out the sentence, which its ends' names and the relation's label make
+ * again (a quarter of what was left). `edgeEvidenceAt` puts a record back together.
  *
  * ```json
  * { "version": 2, "meanings": { "unverified": "…" }, "sources": { "crowdstrike-2018": { "title": "…", … } },
- *   "edges": [ { "sentence": "GAO Qiang operates fisherxp", "grade": "unverified", "sources": [{ "id": "crowdstrike-2018" }], … }, null ] }
+ *   "edges": [ { "rel": "operates", "from": { "id": "people/gao-qiang", "name": "GAO Qiang" }, …, "grade": "unverified", "sources": [{ "id": "crowdstrike-2018" }], … }, null ] }
  * ```
  *
  * `edges` is indexed like the edges of `/graph.json`; mentions are `null`.
  */
 
-/** Version of the shape (2: meanings and sources written once, fields an edge lacks left out). */
-export const EVIDENCE_FILE_VERSION = 2;
+/**
+ * Version of the shape (2: meanings and sources written once, fields an edge lacks left out; 3: the
+ * relation in place of the sentence).
+ */
+export const EVIDENCE_FILE_VERSION = 3;
 
 const piece = z.object({
   /** Text of the piece. */
@@ -100,8 +105,8 @@ export const edgeEvidenceSchema = z.object({
 
 /** One relationship's evidence as the file writes it: sources by id, the grade's meaning in the file's `meanings`. */
 const storedEdgeSchema = z.object({
-  /** The relationship as a sentence. */
-  sentence: z.string(),
+  /** The relation: the sentence is the declaring end's name, the relation's label and the other end's name. */
+  rel: z.enum(RELATION_KEYS as [RelationKey, ...RelationKey[]]),
   /** Declaring end: id and name. */
   from: z.object({ id: z.string(), name: z.string() }),
   /** Other end: id and name. */
@@ -196,7 +201,7 @@ export function evidenceFile(model: CaseModel, graph: CaseGraph): EvidenceFile {
       };
     }
     return {
-      sentence: record.sentence,
+      rel: relation.rel,
       from: record.from,
       to: record.to,
       grade: record.grade,
@@ -238,7 +243,8 @@ export function edgeEvidenceAt(file: EvidenceFile, index: number): EdgeEvidence 
     });
   }
   return {
-    sentence: stored.sentence,
+    // As src/lib/evidence.ts words it.
+    sentence: `${stored.from.name} ${RELATIONS[stored.rel].forward} ${stored.to.name}`,
     from: stored.from,
     to: stored.to,
     grade: stored.grade,

@@ -1,7 +1,7 @@
 import type { AnyEntity, CaseModel, Source } from './case.ts';
 import { entryPath } from './paths.ts';
 import { sourceIdsOf, type Citation } from './citations.ts';
-import { CONFIDENCE_INFO, CONFIDENCE_LEVELS, type Confidence } from './schema/confidence.ts';
+import { CONFIDENCE_INFO, type Confidence } from './schema/confidence.ts';
 import { ENTITY_TYPE_INFO, type EntityType } from './schema/entity-types.ts';
 import { RELATIONS, type RelationKey } from './schema/relations.ts';
 import { correctionsOf, lastUpdated } from './corrections.ts';
@@ -22,7 +22,7 @@ export interface RelationshipRecord {
   label: string;
   /** The other end. */
   other: { id: string; type: EntityType; name: string; url: string };
-  /** Confidence grade; what it means is in the record's `confidence_meanings`. */
+  /** Confidence grade; what it means is in the shared file's `confidence_meanings`. */
   confidence: Confidence;
   /** Source ids. */
   sources: string[];
@@ -48,7 +48,10 @@ export interface SourceRecord {
   no_url_reason?: string;
 }
 
-/** One entity as JSON. */
+/**
+ * One entity as JSON. What many records would repeat is said once, in the case's shared file
+ * (`sharedRecord`, /exports/sources.json): each cited source in full, and what each grade means.
+ */
 export interface EntityRecord {
   /** `type/slug`. */
   id: string;
@@ -64,15 +67,10 @@ export interface EntityRecord {
   /** The entry's frontmatter, without links (see relationships), drafts or redirects. */
   fields: Record<string, unknown>;
   relationships: RelationshipRecord[];
-  /**
-   * What each grade the relationships use means, in plain language, strongest first: said once per
-   * record rather than on every relationship (it was a fifth of a record).
-   */
-  confidence_meanings: Partial<Record<Confidence, string>>;
   /** Ids of the entries whose text mentions this entity. */
   mentioned_in: string[];
-  /** Every source the dossier cites. */
-  sources: SourceRecord[];
+  /** Ids of every source the dossier cites, each in full in the shared file's `sources`. */
+  sources: string[];
   /** When the dossier was last revised: `updated` or its latest correction. */
   last_updated?: string;
   /** Corrections made since publication, newest first. */
@@ -117,14 +115,6 @@ function quotesOf(citations: readonly Citation[]): Pick<RelationshipRecord, 'quo
   return quotes.length > 0 ? { quotes } : {};
 }
 
-/** The meaning of each grade among `used`, strongest first. */
-function meaningsOf(used: Iterable<Confidence>): Partial<Record<Confidence, string>> {
-  const levels = new Set(used);
-  return Object.fromEntries(
-    CONFIDENCE_LEVELS.filter((level) => levels.has(level)).map((level) => [level, CONFIDENCE_INFO[level].meaning]),
-  );
-}
-
 /** Every relationship of an entity, from its own side. */
 function relationshipsOf(model: CaseModel, entity: AnyEntity): RelationshipRecord[] {
   const relationships: RelationshipRecord[] = [];
@@ -149,16 +139,8 @@ function relationshipsOf(model: CaseModel, entity: AnyEntity): RelationshipRecor
   return relationships;
 }
 
-/**
- * An entity's record with its cited sources and the grades' meanings left to the caller: the
- * per-entity file writes them in full, the whole case once for all entities. Keys in the record's order.
- */
-function recordWith<Extra extends object>(
-  model: CaseModel,
-  entity: AnyEntity,
-  middle: (relationships: readonly RelationshipRecord[], cited: readonly string[]) => Extra,
-) {
-  const relationships = relationshipsOf(model, entity);
+/** The JSON record of one published entity: the same in its own file and in the whole case's. */
+export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord {
   const updated = lastUpdated(entity);
   return {
     id: entity.id,
@@ -169,8 +151,9 @@ function recordWith<Extra extends object>(
     ...(entity.native ? { native: entity.native } : {}),
     summary: entity.summary,
     fields: exportedFields(entity),
-    relationships,
-    ...middle(relationships, model.citationsOf(entity.id)),
+    relationships: relationshipsOf(model, entity),
+    mentioned_in: model.mentionedIn(entity.id),
+    sources: model.citationsOf(entity.id).filter((id) => model.get(`sources/${id}`)?.kind === 'source'),
     ...(updated ? { last_updated: updated } : {}),
     corrections: correctionsOf(entity).map((correction) => ({
       date: correction.date,
@@ -180,46 +163,41 @@ function recordWith<Extra extends object>(
   };
 }
 
-/** The JSON record of one published entity. */
-export function entityRecord(model: CaseModel, entity: AnyEntity): EntityRecord {
-  return recordWith(model, entity, (relationships, cited) => ({
-    confidence_meanings: meaningsOf(relationships.map((relationship) => relationship.confidence)),
-    mentioned_in: model.mentionedIn(entity.id),
-    sources: cited
-      .map((id) => model.get(`sources/${id}`))
-      .filter((source): source is Source => source?.kind === 'source')
-      .map(sourceRecord),
-  }));
+/** What every grade means, strongest first. */
+function confidenceMeanings(): Record<Confidence, string> {
+  // Every level, named one by one: a level added to the scale is a type error here until it is listed.
+  return {
+    confirmed: CONFIDENCE_INFO.confirmed.meaning,
+    high: CONFIDENCE_INFO.high.meaning,
+    moderate: CONFIDENCE_INFO.moderate.meaning,
+    low: CONFIDENCE_INFO.low.meaning,
+    unverified: CONFIDENCE_INFO.unverified.meaning,
+  };
 }
 
-/**
- * An entity in the whole case's JSON: its record, with the sources it cites as ids into the case's
- * own `sources` list (each source written once, not once per entity citing it) and the grades'
- * meanings in the case's `confidence_meanings`.
- */
-export type CaseEntityRecord = Omit<EntityRecord, 'sources' | 'confidence_meanings'> & {
-  /** Ids of the sources the dossier cites, in the case's `sources`. */
-  sources: string[];
-};
+/** What the records share, written once for them all (/exports/sources.json): the sources and the grades' meanings. */
+export interface SharedRecord {
+  /** Every published source, by id, with enough to find it. */
+  sources: SourceRecord[];
+  /** What each grade means, in plain language, strongest first. */
+  confidence_meanings: Record<Confidence, string>;
+}
 
-/** An entity as the whole case's JSON holds it. */
-function caseEntityRecord(model: CaseModel, entity: AnyEntity): CaseEntityRecord {
-  return recordWith(model, entity, (_relationships, cited) => ({
-    mentioned_in: model.mentionedIn(entity.id),
-    sources: cited.filter((id) => model.get(`sources/${id}`)?.kind === 'source'),
-  }));
+/** The file every entity record refers to for its sources and its grades' meanings. */
+export function sharedRecord(model: CaseModel): SharedRecord {
+  return { sources: model.sources.map(sourceRecord), confidence_meanings: confidenceMeanings() };
 }
 
 /** The whole published case as JSON: every entity record, the reports, the sources and what the grades mean. */
 export function caseRecord(model: CaseModel): {
-  entities: CaseEntityRecord[];
+  entities: EntityRecord[];
   reports: { id: string; title: string; date: string; author: string; summary: string; url: string }[];
   sources: SourceRecord[];
   relations: { rel: RelationKey; label: string; reverse_label: string }[];
   confidence_meanings: Record<Confidence, string>;
 } {
   return {
-    entities: model.entities.map((entity) => caseEntityRecord(model, entity)),
+    entities: model.entities.map((entity) => entityRecord(model, entity)),
     reports: model.reports.map((report) => ({
       id: report.id,
       title: report.name,
@@ -234,13 +212,6 @@ export function caseRecord(model: CaseModel): {
       label: RELATIONS[rel].forward,
       reverse_label: RELATIONS[rel].reverse,
     })),
-    // Every level, named one by one: a level added to the scale is a type error here until it is listed.
-    confidence_meanings: {
-      confirmed: CONFIDENCE_INFO.confirmed.meaning,
-      high: CONFIDENCE_INFO.high.meaning,
-      moderate: CONFIDENCE_INFO.moderate.meaning,
-      low: CONFIDENCE_INFO.low.meaning,
-      unverified: CONFIDENCE_INFO.unverified.meaning,
-    },
+    confidence_meanings: confidenceMeanings(),
   };
 }

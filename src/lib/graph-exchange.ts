@@ -11,8 +11,8 @@ import { entryPath } from './paths.ts';
  * networkx), published at `/exports/graph.gexf` and `/exports/graph.graphml`. Both carry every node
  * (with its type, names, summary, dossier path and the build's layout) and every edge (typed
  * relationships with their relation, label, grade, number of sources and dates, then mentions), so
- * an analyst can continue where the explorer stops. GEXF is written by graphology-gexf; GraphML by
- * hand below, since graphology-graphml only reads.
+ * an analyst can continue where the explorer stops. GEXF is written by graphology-gexf (its attribute
+ * ids then shortened); GraphML by hand below, since graphology-graphml only reads.
  */
 
 /** Attributes of a node in both exports. */
@@ -58,7 +58,7 @@ export function toGexf(graph: CaseGraph, positions: readonly LayoutPoint[]): str
     edges.set(`e${i}`, edge);
     g.addEdgeWithKey(`e${i}`, edge.source, edge.target);
   });
-  return writeGexf(g, {
+  const gexf = writeGexf(g, {
     version: '1.3',
     // One element after another, no indentation: the indentation was a fifth of the file.
     pretty: false,
@@ -82,6 +82,26 @@ export function toGexf(graph: CaseGraph, positions: readonly LayoutPoint[]): str
       const edge = edges.get(key);
       return edge ? { label: edgeLabel(edge), attributes: edgeAttributes(edge) } : {};
     },
+  });
+  return shortAttributeIds(gexf);
+}
+
+/**
+ * GEXF with attribute ids `0`, `1`, … (as networkx writes them) in place of graphology-gexf's, which
+ * repeat each attribute's title as its id in every `<attvalue for>`: readers name a column by its
+ * `title`. Node and edge attributes share no name, so one numbering serves both classes. Attribute
+ * values are escaped (`"` as `&quot;`), so `for="` is only ever the start of an attvalue's reference.
+ */
+function shortAttributeIds(gexf: string): string {
+  const ids = new Map<string, string>();
+  const declared = gexf.replace(/<attribute id="([^"]+)" title="\1"/g, (_, name: string) => {
+    const id = String(ids.size);
+    ids.set(name, id);
+    return `<attribute id="${id}" title="${name}"`;
+  });
+  return declared.replace(/<attvalue for="([^"]+)"/g, (whole, name: string) => {
+    const id = ids.get(name);
+    return id === undefined ? whole : `<attvalue for="${id}"`;
   });
 }
 
@@ -111,21 +131,34 @@ const EDGE_KEYS = [
   ['first_published', 'string'],
 ] as const;
 
+/**
+ * Each attribute's key id, `d0` to `d15`, as networkx writes them: readers name a column by the key's
+ * `attr.name`, and the id, written in every `<data>`, was a sixth of the file spelt out.
+ */
+const KEY_IDS = new Map<string, string>(
+  [...NODE_KEYS.map(([key]) => `n_${key}`), ...EDGE_KEYS.map(([key]) => `e_${key}`)].map((key, i) => [key, `d${i}`]),
+);
+
 /** `<data>` elements for the keys an element has. */
 function dataOf(prefix: 'n' | 'e', values: Record<string, string | number>): string {
   return Object.entries(values)
-    .map(([key, value]) => `<data key="${prefix}_${key}">${xml(value)}</data>`)
+    .map(([key, value]) => `<data key="${KEY_IDS.get(`${prefix}_${key}`) ?? ''}">${xml(value)}</data>`)
     .join('');
 }
 
-/** The case graph as GraphML, one `<data>` key per attribute, with the build-time layout as x and y. */
+/**
+ * The case graph as GraphML, one `<data>` key per attribute, with the build-time layout as x and y;
+ * one element after another, without indentation.
+ */
 export function toGraphml(graph: CaseGraph, positions: readonly LayoutPoint[]): string {
+  const key = (prefix: 'n' | 'e', name: string, type: string) =>
+    `<key id="${KEY_IDS.get(`${prefix}_${name}`) ?? ''}" for="${prefix === 'n' ? 'node' : 'edge'}" attr.name="${name}" attr.type="${type}"/>`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...NODE_KEYS.map(([key, type]) => `  <key id="n_${key}" for="node" attr.name="${key}" attr.type="${type}"/>`),
-    ...EDGE_KEYS.map(([key, type]) => `  <key id="e_${key}" for="edge" attr.name="${key}" attr.type="${type}"/>`),
-    '  <graph id="case" edgedefault="directed">',
+    ...NODE_KEYS.map(([name, type]) => key('n', name, type)),
+    ...EDGE_KEYS.map(([name, type]) => key('e', name, type)),
+    '<graph id="case" edgedefault="directed">',
   ];
   graph.nodes.forEach((node, i) => {
     const values = {
@@ -134,14 +167,14 @@ export function toGraphml(graph: CaseGraph, positions: readonly LayoutPoint[]): 
       x: positions[i]?.[0] ?? 0,
       y: positions[i]?.[1] ?? 0,
     };
-    lines.push(`    <node id="${xml(node.id)}">${dataOf('n', values)}</node>`);
+    lines.push(`<node id="${xml(node.id)}">${dataOf('n', values)}</node>`);
   });
   graph.edges.forEach((edge, i) => {
     const values = { label: edgeLabel(edge), ...edgeAttributes(edge) };
     lines.push(
-      `    <edge id="e${i}" source="${xml(edge.source)}" target="${xml(edge.target)}">${dataOf('e', values)}</edge>`,
+      `<edge id="e${i}" source="${xml(edge.source)}" target="${xml(edge.target)}">${dataOf('e', values)}</edge>`,
     );
   });
-  lines.push('  </graph>', '</graphml>', '');
+  lines.push('</graph>', '</graphml>', '');
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import type { CaseModel } from '../lib/case.ts';
 import { adjacencyOf, buildCaseGraph, type CaseGraph, type Step } from '../lib/graph.ts';
 import type { LayoutPoint } from '../lib/layout.ts';
-import { caseRecord, entityRecord } from '../lib/export-json.ts';
+import { caseRecord, entityRecord, sharedRecord } from '../lib/export-json.ts';
 import { EGO_LIMITS, egoGraph } from '../lib/local-graph.ts';
 import { caseBundle, entityBundle } from '../lib/stix.ts';
 import { evidenceCsv } from '../lib/evidence-csv.ts';
@@ -15,7 +15,8 @@ import { caseLayout } from './graph-layout.ts';
 
 /**
  * The site's data files, written from the case model: each entity's JSON record (with its
- * neighbourhood one step deep, laid out for the dossier's picture of its links) and STIX bundle, the
+ * neighbourhood one step deep, laid out for the dossier's picture of its links; its sources and the
+ * grades' meanings once for all records in /exports/sources.json) and STIX bundle, the
  * whole case's exports, the graph with its layout, the evidence of its edges, the map's places. The
  * build writes them all beside the pages (src/integrations/data-files.ts) rather than through
  * thousands of endpoint routes, and `astro dev` answers each from the same table. Shapes and fields
@@ -78,6 +79,7 @@ export function dataFiles(model: CaseModel, site: PublishedAt): DataFile[] {
     ...records,
     ...bundles,
     { path: '/exports/case.json', type: JSON_TYPE, body: () => JSON.stringify(caseRecord(model)) },
+    { path: '/exports/sources.json', type: JSON_TYPE, body: () => JSON.stringify(sharedRecord(model)) },
     {
       path: '/exports/case.stix.json',
       type: JSON_TYPE,

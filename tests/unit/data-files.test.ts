@@ -26,6 +26,7 @@ describe('dataFiles', () => {
         ...entities.map((id) => `/${id}.json`),
         ...entities.map((id) => `/${id}.stix.json`),
         '/exports/case.json',
+        '/exports/sources.json',
         '/exports/case.stix.json',
         '/exports/evidence.csv',
         '/exports/graph.gexf',

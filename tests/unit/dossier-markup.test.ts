@@ -21,21 +21,21 @@ describe('runsHtml', () => {
 describe('entityLinkHtml', () => {
   test('links the entry under the base, with its native name marked in its language', () => {
     expect(entityLinkHtml(entry('people/li-wei'), '/case/')).toBe(
-      '<a class="entity-link type-people" href="/case/people/li-wei/"><span class="name">LI Wei</span>' +
+      '<a class="entity-link type-people" href="/case/people/li-wei/">LI Wei' +
         '<span class="native" lang="zh">李伟</span></a>',
     );
   });
 
   test('leaves the native name out when asked', () => {
     expect(entityLinkHtml(entry('people/li-wei'), '/', false)).toBe(
-      '<a class="entity-link type-people" href="/people/li-wei/"><span class="name">LI Wei</span></a>',
+      '<a class="entity-link type-people" href="/people/li-wei/">LI Wei</a>',
     );
   });
 
   test('links a source, which has no native name', () => {
     expect(entityLinkHtml(entry('sources/example-news'), '/')).toBe(
       '<a class="entity-link type-sources" href="/sources/example-news/">' +
-        '<span class="name">Researchers tie Heron group to a trading firm</span></a>',
+        'Researchers tie Heron group to a trading firm</a>',
     );
   });
 });

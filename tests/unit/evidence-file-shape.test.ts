@@ -4,7 +4,8 @@ import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { edgeEvidenceAt, evidenceFile } from '../../src/lib/edge-evidence.ts';
 
-// /graph/evidence.json version 2: what many edges share is written once.
+// /graph/evidence.json version 3: what many edges share is written once, and an edge's sentence is
+// made again from its relation and its ends.
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 const graph = buildCaseGraph(model);
 const file = evidenceFile(model, graph);
@@ -42,5 +43,12 @@ describe('evidence file', () => {
     expect(mention).toBeGreaterThanOrEqual(0);
     expect(edgeEvidenceAt(file, mention)).toBeUndefined();
     expect(edgeEvidenceAt(file, graph.edges.length)).toBeUndefined();
+  });
+
+  test('names an edge’s relation instead of its sentence, and the record has the sentence again', () => {
+    const index = graph.edges.findIndex((edge) => edge.rel === 'works-for');
+    expect(file.edges[index]).toMatchObject({ rel: 'works-for' });
+    expect(file.edges[index]).not.toHaveProperty('sentence');
+    expect(edgeEvidenceAt(file, index)?.sentence).toBe('LI Wei works for Example Trading Technology Co.');
   });
 });

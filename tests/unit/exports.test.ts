@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { caseBundle, countryCode, entityBundle, type StixObject } from '../../src/lib/stix.ts';
-import { caseRecord, entityRecord } from '../../src/lib/export-json.ts';
+import { caseRecord, entityRecord, sharedRecord } from '../../src/lib/export-json.ts';
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 const options = { siteUrl: 'https://example.org/case', publisher: 'Example Desk' };
@@ -142,9 +142,10 @@ describe('entityRecord', () => {
     );
   });
 
-  test('carries the sources the dossier cites, with their addresses or the reason for none', () => {
-    expect(record.sources.map((source) => source.id)).toEqual(model.citationsOf('people/li-wei'));
-    for (const source of record.sources) expect(source.url ?? source.no_url_reason).toBeTruthy();
+  test('names the sources the dossier cites; the shared file has their addresses or the reason for none', () => {
+    expect(record.sources).toEqual(model.citationsOf('people/li-wei'));
+    const shared = new Map(sharedRecord(model).sources.map((source) => [source.id, source]));
+    for (const id of record.sources) expect(shared.get(id)?.url ?? shared.get(id)?.no_url_reason).toBeTruthy();
   });
 
   test('leaves out links, drafts and redirects, which the record carries otherwise or not at all', () => {

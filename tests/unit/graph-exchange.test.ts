@@ -54,3 +54,27 @@ describe('toGraphml', () => {
     expect(mention && parsed.getEdgeAttribute(mention, 'label')).toBe('mentions');
   });
 });
+
+describe('toGraphml, compact', () => {
+  const text = toGraphml(graph, positions);
+
+  test('names each key d0, d1, … as networkx does, and each key once by its attribute name', () => {
+    expect(text).toContain('<key id="d0" for="node" attr.name="label" attr.type="string"/>');
+    expect(text).toContain('<key id="d8" for="edge" attr.name="label" attr.type="string"/>');
+    expect(text).not.toMatch(/<data key="[a-z]_/);
+  });
+
+  test('writes one element after another, without indentation', () => {
+    expect(text).not.toMatch(/\n /);
+  });
+});
+
+describe('toGexf, compact', () => {
+  const text = toGexf(graph, positions);
+
+  test('numbers its attributes 0, 1, … and keeps their names as titles', () => {
+    expect(text).toContain('<attribute id="0" title="type" type="string"/>');
+    expect(text).toContain('<attvalue for="0" value="people"/>');
+    expect(text).not.toContain('<attvalue for="type"');
+  });
+});
