@@ -9,9 +9,12 @@ import type { PublishedAt } from '../site/exports.ts';
  * the same model), lays the graph out and makes each file, then hands the bytes back to be written.
  */
 
-const { root, site } = workerData as { root: string; site: PublishedAt };
+const { root, site, kept } = workerData as { root: string; site: PublishedAt; kept: string[] };
+// What an incremental build carried over from the last output is already in place.
+const skipped = new Set(kept);
 const made: MadeFile[] = [];
 for (const file of dataFiles(checkedCase(root, false).model, site)) {
+  if (skipped.has(file.path)) continue;
   made.push({ path: file.path, bytes: new TextEncoder().encode(await file.body()) });
 }
 parentPort?.postMessage(

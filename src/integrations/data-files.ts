@@ -18,7 +18,11 @@ import type { PublishedAt } from '../site/exports.ts';
  * `astro dev` each file is answered from the same table, made from the case as it is now. It must run
  * before every step that reads the output (the unreferenced-asset sweep, the published-site check).
  */
-export function dataFilesWritten(options: { contentRoot: string }): AstroIntegration {
+export function dataFilesWritten(options: {
+  contentRoot: string;
+  /** Site paths of files an incremental build carried over (src/integrations/incremental-build.ts): not made again. */
+  kept?: () => ReadonlySet<string>;
+}): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   let site: PublishedAt = { origin: '', base: '/' };
   let made: Promise<MadeFile[]> | undefined;
@@ -29,13 +33,13 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
         site = { origin: new URL(config.site ?? 'https://casefile.example').origin, base: config.base };
       },
       'astro:build:start': () => {
-        made = madeOnWorker(root, site);
+        made = madeOnWorker(root, site, [...(options.kept?.() ?? [])]);
         // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
         made.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const files = await (made ?? madeOnWorker(root, site));
+        const files = await (made ?? madeOnWorker(root, site, [...(options.kept?.() ?? [])]));
         const folders = new Set<string>();
         for (const file of files) {
           const target = path.join(out, file.path);
@@ -83,10 +87,12 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
   };
 }
 
-/** Every data file, made on a worker thread from the case under a content root. */
-function madeOnWorker(root: string, site: PublishedAt): Promise<MadeFile[]> {
+/** Every data file but the `kept` site paths, made on a worker thread from the case under a content root. */
+function madeOnWorker(root: string, site: PublishedAt, kept: readonly string[]): Promise<MadeFile[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: { root, site } });
+    const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), {
+      workerData: { root, site, kept },
+    });
     worker.once('message', (files: MadeFile[]) => resolve(files));
     worker.once('error', (error) => reject(new Error('the data files could not be made', { cause: error })));
     worker.once('exit', (code) => {
