@@ -96,10 +96,11 @@ export default defineConfig({
     }),
     // The data files (JSON records, STIX bundles, exports, graph.json, map.json) after the pages,
     // before anything reads the output.
-    dataFilesWritten({ contentRoot: CONTENT_ROOT }),
+    dataFilesWritten({ contentRoot: CONTENT_ROOT, kept: rebuild.keptRecords }),
     // After every step that writes pages, feeds, sitemaps or data files.
     unreferencedAssetsRemoved(),
-    pagefindIndex({ contentRoot: CONTENT_ROOT }),
+    // An incremental build's kept pages are indexed from its start, while the others render.
+    pagefindIndex({ contentRoot: CONTENT_ROOT, keptFiles: rebuild.keptFiles }),
     // After every step that writes pages, feeds, sitemaps or data a browser reads (the search's name
     // index among them); it checks most files while they are written, so its end waits little.
     publishedCheck({ contentRoot: CONTENT_ROOT, site, base }),

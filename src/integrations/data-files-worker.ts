@@ -15,10 +15,13 @@ import type { PublishedAt } from '../site/exports.ts';
  * `astro dev` are never needed again here. It answers with the number of files written.
  */
 
-const { root, site, out } = workerData as { root: string; site: PublishedAt; out: string };
+const { root, site, out, kept } = workerData as { root: string; site: PublishedAt; out: string; kept: string[] };
+// What an incremental build carried over from the last output is already in place.
+const skipped = new Set(kept);
 const folders = new Set<string>();
 let written = 0;
 for (const file of dataFiles(checkCaseFolder(root, { includeDrafts: false }).model, site)) {
+  if (skipped.has(file.path)) continue;
   const target = path.join(out, file.path);
   const folder = path.dirname(target);
   if (!folders.has(folder)) {

@@ -20,7 +20,11 @@ import type { PublishedAt } from '../site/exports.ts';
  * (the unreferenced-asset sweep, the published-site check). Under `astro dev` each file is answered
  * from the same table, made from the case as it is now.
  */
-export function dataFilesWritten(options: { contentRoot: string }): AstroIntegration {
+export function dataFilesWritten(options: {
+  contentRoot: string;
+  /** Site paths of files an incremental build carried over (src/integrations/incremental-build.ts): not made again. */
+  kept?: () => ReadonlySet<string>;
+}): AstroIntegration {
   const root = path.resolve(options.contentRoot);
   let site: PublishedAt = { origin: '', base: '/' };
   let out = '';
@@ -33,13 +37,13 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
         out = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
-        written = writtenOnWorker(root, site, out);
+        written = writtenOnWorker(root, site, out, [...(options.kept?.() ?? [])]);
         // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
         written.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         // A static build's `dir` is the configured output folder, where the worker writes.
-        const count = await (written ?? writtenOnWorker(root, site, fileURLToPath(dir)));
+        const count = await (written ?? writtenOnWorker(root, site, fileURLToPath(dir), [...(options.kept?.() ?? [])]));
         logger.info(`${count} data files written`);
       },
       'astro:server:setup': async ({ server }) => {
@@ -77,11 +81,11 @@ export function dataFilesWritten(options: { contentRoot: string }): AstroIntegra
   };
 }
 
-/** Every data file, made on a worker thread from the case under a content root and written under `out`; how many. */
-function writtenOnWorker(root: string, site: PublishedAt, out: string): Promise<number> {
+/** Every data file but the `kept` site paths, made on a worker thread from the case under a content root and written under `out`; how many. */
+function writtenOnWorker(root: string, site: PublishedAt, out: string, kept: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), {
-      workerData: { root, site, out },
+      workerData: { root, site, out, kept },
     });
     worker.once('message', (count: number) => resolve(count));
     worker.once('error', (error) => reject(new Error('the data files could not be made', { cause: error })));

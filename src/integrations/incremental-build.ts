@@ -16,20 +16,21 @@ import { pageKey, routeFile, type EntryRoute } from './rebuild-plan.ts';
 /**
  * An author's rebuild renders only the entry pages whose inputs changed (`CASEFILE_INCREMENTAL=1`,
  * `npm run build:incremental`). Astro's static build renders every page every time; here, after each
- * incremental build, every dossier and source page's digest (src/integrations/page-fingerprints.ts) is
- * recorded under Astro's cache folder with the size and time of its file, beside a digest of the
+ * incremental build, the digest (src/integrations/page-fingerprints.ts) of every dossier, source
+ * page, table page and entity's JSON record is recorded under Astro's cache folder with the size and time of its file, beside a digest of the
  * code and settings. The next such build keeps the previous output of every page whose digest is
  * the same and whose file was not touched since, and renders the rest. Any change of code, settings
  * or environment, a different output or content folder, or a missing record means a full build.
- * Everything else (index pages, the graph, the map, feeds, exports, assets, the sitemap, the search
- * index, the published-site check) is produced in full every build, from every page in the folder.
+ * Everything else (index pages, the graph, the map, feeds, exports, STIX bundles, assets, the
+ * sitemap, the search index, the published-site check) is produced in full every build, from every
+ * page in the folder.
  */
 
 /** The record of the last incremental build, under Astro's cache folder. */
 const RECORD_FILE = 'casefile/rebuild-record.json';
 
 /** Bumped when the record's meaning changes, so an old record means a full build. */
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 /** One kept page's record. */
 interface PageRecord {
@@ -143,6 +144,8 @@ function casePages(contentRoot: string): {
       id: String(i + 1),
       context: digestOf([layout, JSON.stringify(rows)]),
     })),
+    // A record holds its entity's neighbourhood one step deep, as its dossier's picture does.
+    ...model.entities.map((entity) => ({ route: 'record' as const, id: entity.id, context: '' })),
   ];
   return { pages, fingerprints: new PageFingerprints(model, sources, caseWide) };
 }
@@ -168,6 +171,8 @@ export interface IncrementalBuild {
   keptFiles: () => readonly string[];
   /** The site addresses of the pages kept, for the sitemap (which lists only the pages Astro rendered). */
   keptUrls: () => string[];
+  /** The site paths (`/people/x.json`) of the JSON records kept, which the data files must not make again. */
+  keptRecords: () => ReadonlySet<string>;
 }
 
 /** The incremental build for a content root; does nothing unless `enabled`. */
@@ -186,11 +191,15 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
   const readCase = () => (thisCase ??= casePages(options.contentRoot));
   return {
     keptFiles: () => kept.map((page) => routeFile(page.route, page.id)),
-    // Every route a rebuild keeps is a page (records and bundles are data files, made every build).
     keptUrls: () =>
-      kept.map(
-        (page) => new URL(withBase(base, `/${routeFile(page.route, page.id).replace(/index\.html$/, '')}`), site).href,
-      ),
+      kept
+        .filter((page) => page.route !== 'record')
+        .map(
+          (page) =>
+            new URL(withBase(base, `/${routeFile(page.route, page.id).replace(/index\.html$/, '')}`), site).href,
+        ),
+    keptRecords: () =>
+      new Set(kept.filter((page) => page.route === 'record').map((page) => `/${routeFile(page.route, page.id)}`)),
     planner: {
       name: 'casefile:incremental-build',
       hooks: {
@@ -228,9 +237,13 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
             if (fingerprints.page(route, id, page.shown, context) === page.digest) kept.push({ key, route, id });
           }
           globalThis.casefileRebuildPlan = { kept: new Set(kept.map((page) => page.key)) };
+          const records = pages.filter((page) => page.route === 'record').length;
+          const keptRecords = kept.filter((page) => page.route === 'record').length;
+          const keptPages = kept.length - keptRecords;
           logger.info(
-            `incremental build: ${pages.length - kept.length} of ${pages.length} entry pages to render, ` +
-              `${kept.length} kept (${Math.round(performance.now() - started)} ms, of which code digest ${Math.round(coded - started)} ms)`,
+            `incremental build: ${pages.length - records - keptPages} of ${pages.length - records} entry pages to render, ` +
+              `${keptPages} kept; ${records - keptRecords} of ${records} JSON records to make ` +
+              `(${Math.round(performance.now() - started)} ms, of which code digest ${Math.round(coded - started)} ms)`,
           );
         },
       },

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
-import type { CaseEntry } from '../lib/case.ts';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
+import type { CaseEntry, CaseModel } from '../lib/case.ts';
 import { entryPath } from '../lib/paths.ts';
 import { searchDocument, searchParts } from '../lib/search-document.ts';
 import { nameEntries } from '../lib/name-entries.ts';
@@ -31,11 +31,78 @@ export const NAME_INDEX_DIR = 'search/names';
 export interface SearchIndexOptions {
   /** The content folder whose checked case is indexed. */
   contentRoot: string;
+  /**
+   * Pages (files relative to the output folder) already in place when the build starts: those an
+   * incremental build carries over. Asked at the build's start, after they are moved back.
+   */
+  keptFiles?: () => readonly string[];
+}
+
+/**
+ * Pagefind's settings: citation marks, figures (their tables list other entries) and anything a
+ * page marks as not its text stay out of the body.
+ */
+const INDEX_SETTINGS = {
+  excludeSelectors: ['[data-pagefind-ignore]', 'nav', 'sup', 'figure', 'button', '[aria-hidden="true"]'],
+};
+
+/** The file of an entry's page, relative to the output folder. */
+function pageFile(entry: CaseEntry): string {
+  return `${entryPath(entry.id).slice(1)}index.html`;
+}
+
+/** The document Pagefind reads for an entry: its parts from the model and its body from its page. */
+function documentOf(site: string, entry: CaseEntry, model: CaseModel): string {
+  return indexCopy(searchDocument(searchParts(entry, model), bodyOf(site, entry)));
+}
+
+/**
+ * The documents of entries whose pages are already written, made a few at a time so that the
+ * build's own work on this thread (Vite's plugins, rendering) goes on between them.
+ */
+async function documentsOf(site: string, entries: readonly CaseEntry[], model: CaseModel) {
+  const documents = new Map<string, string>();
+  for (const [i, entry] of entries.entries()) {
+    if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    documents.set(entry.id, documentOf(site, entry, model));
+  }
+  return documents;
+}
+
+/**
+ * Hands the entries' documents to Pagefind (those in `ready` already made), several in flight:
+ * each call is a round trip to Pagefind's process, which indexes while the next is read and sent.
+ * The order matters: Pagefind's index is not the same bytes when the same pages come in another.
+ */
+async function addEntries(
+  index: PagefindIndex,
+  site: string,
+  entries: readonly CaseEntry[],
+  model: CaseModel,
+  ready: ReadonlyMap<string, string>,
+) {
+  let next = 0;
+  const indexEntries = async () => {
+    for (let entry = entries[next++]; entry !== undefined; entry = entries[next++]) {
+      const content = ready.get(entry.id) ?? documentOf(site, entry, model);
+      const added = await index.addHTMLFile({ sourcePath: pageFile(entry), content });
+      if (added.errors.length > 0)
+        throw new Error(`Pagefind failed to index ${entry.file}:\n${added.errors.join('\n')}`);
+    }
+  };
+  await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, indexEntries));
+}
+
+/** Starts Pagefind's index, failing the build if it cannot. */
+async function startIndex(): Promise<PagefindIndex> {
+  const { index, errors } = await createIndex(INDEX_SETTINGS);
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
 }
 
 /** The body HTML of an entry, cut from its built page; an entry with a body must have it marked. */
 function bodyOf(site: string, entry: CaseEntry): string {
-  const file = path.join(site, entryPath(entry.id), 'index.html');
+  const file = path.join(site, pageFile(entry));
   if (!existsSync(file)) throw new Error(`search: ${entry.file} has no page at ${path.relative(site, file)}`);
   const bodies = markedElements(readFileSync(file, 'utf8'), BODY_ATTRIBUTE);
   if (bodies.length === 0 && entry.body.trim() !== '') {
@@ -55,9 +122,33 @@ function bodyOf(site: string, entry: CaseEntry): string {
  * site whose search silently misses pages is worse than no build.
  */
 export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
+  let outDir: string | undefined;
+  // An incremental build's kept pages are in place from its start: their documents are made, and
+  // Pagefind started, while Vite bundles and the other pages render, so that the build's end makes
+  // only the rendered pages' documents. They are still handed over at the end, all in the order a
+  // cold build uses, since the order changes the index's bytes. The index cannot be kept from the
+  // last build: Pagefind has no way to update one, and its every chunk depends on every page.
+  let early: { index: Promise<PagefindIndex>; documents: Promise<Map<string, string>> } | undefined;
   return {
     name: 'casefile:pagefind',
     hooks: {
+      'astro:build:start': () => {
+        early = undefined;
+        const kept = new Set(options.keptFiles?.() ?? []);
+        if (kept.size === 0 || !outDir) return;
+        const site = outDir;
+        const model = checkedCase(options.contentRoot, false).model;
+        const entries = [...model.entities, ...model.reports, ...model.sources].filter((entry) =>
+          kept.has(pageFile(entry)),
+        );
+        early = { index: startIndex(), documents: documentsOf(site, entries, model) };
+        // A failure is reported when the build's end awaits it, not as an unhandled rejection now.
+        early.index.catch(() => undefined);
+        early.documents.catch(() => undefined);
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
@@ -71,31 +162,17 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
         for (const [shard, file] of nameShards(nameEntries(model)))
           writeFileSync(path.join(namesDir, `${shard}.json`), JSON.stringify(file));
 
-        const { index, errors } = await createIndex({
-          // Citation marks, figures (their tables list other entries) and anything a page marks as
-          // not its text stay out of the body.
-          excludeSelectors: ['[data-pagefind-ignore]', 'nav', 'sup', 'figure', 'button', '[aria-hidden="true"]'],
-        });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const begun = early;
+        early = undefined;
         try {
-          // Several documents in flight: each call is a round trip to Pagefind's process, which
-          // indexes while the next is read and sent. Pagefind sorts what it writes, so the index
-          // is the same bytes whatever order they arrive in.
-          let next = 0;
-          const indexEntries = async () => {
-            for (let entry = entries[next++]; entry !== undefined; entry = entries[next++]) {
-              const document = searchDocument(searchParts(entry, model), bodyOf(site, entry));
-              const sourcePath = `${entryPath(entry.id).slice(1)}index.html`;
-              const added = await index.addHTMLFile({ sourcePath, content: indexCopy(document) });
-              if (added.errors.length > 0)
-                throw new Error(`Pagefind failed to index ${entry.file}:\n${added.errors.join('\n')}`);
-            }
-          };
-          await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, indexEntries));
+          const index = await (begun?.index ?? startIndex());
+          const ready = (await begun?.documents) ?? new Map<string, string>();
+          await addEntries(index, site, entries, model, ready);
           const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
           if (written.errors.length > 0)
             throw new Error(`Pagefind failed to write its index:\n${written.errors.join('\n')}`);
-          logger.info(`indexed ${entries.length} pages in ${Math.round(performance.now() - started)} ms`);
+          const before = ready.size > 0 ? ` (${ready.size} kept pages read while the others rendered)` : '';
+          logger.info(`indexed ${entries.length} pages${before} in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await close();
         }

@@ -6,12 +6,12 @@
  */
 
 /**
- * The routes whose pages a rebuild may keep: dossiers (src/pages/[type]/[slug].astro), source pages,
- * and the pages of the table that mirrors the graph (src/pages/graph/table/[page].astro, by page
- * number). JSON records and STIX bundles are data files, made in full on every build
- * (src/integrations/data-files.ts).
+ * The routes whose files a rebuild may keep: dossiers (src/pages/[type]/[slug].astro), source pages,
+ * the pages of the table that mirrors the graph (src/pages/graph/table/[page].astro, by page
+ * number), and each entity's JSON record, a data file (src/site/data-files.ts) that shows what its
+ * dossier shows, less the body. STIX bundles and the whole case's files are made on every build.
  */
-export type EntryRoute = 'dossier' | 'source' | 'table';
+export type EntryRoute = 'dossier' | 'source' | 'table' | 'record';
 
 /** The built file of an entry's page of a route, relative to the output folder. */
 export function routeFile(route: EntryRoute, id: string): string {
@@ -21,6 +21,8 @@ export function routeFile(route: EntryRoute, id: string): string {
       return `${id}/index.html`;
     case 'table':
       return `graph/table/${id}/index.html`;
+    case 'record':
+      return `${id}.json`;
     default:
       return route satisfies never;
   }
