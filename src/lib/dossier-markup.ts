@@ -4,6 +4,7 @@ import { entryPath, withBase } from './paths.ts';
 import { escapeHtml } from './search-document.ts';
 import { CONFIDENCE_INFO, type Confidence } from './schema/confidence.ts';
 import type { CaseEntry } from './case.ts';
+import { sourceEntryId, type CitationMark } from './citation-marks.ts';
 
 /*
  * Markup that the dossier's long lists repeat on every row (links to entries, names with hanzi, grade
@@ -64,4 +65,19 @@ export function gradeTagHtml(level: Confidence, titled: boolean): string {
   const info = CONFIDENCE_INFO[level];
   const title = titled ? ` title="${escapeHtml(info.meaning)}"` : '';
   return `<span class="grade-tag grade-${level}"${title}>${escapeHtml(info.label)}</span>`;
+}
+
+/**
+ * Citation marks as markup: a superscript link per source to the page's source list, carrying the
+ * passage and locator for the preview (what the Markdown step writes for inline citations); empty
+ * when there are none.
+ */
+export function citeMarksHtml(marks: readonly CitationMark[]): string {
+  if (marks.length === 0) return '';
+  const links = marks.map(({ n, citation }) => {
+    const quote = citation.quote === undefined ? '' : ` data-quote="${escapeHtml(citation.quote)}"`;
+    const locator = citation.locator === undefined ? '' : ` data-locator="${escapeHtml(citation.locator)}"`;
+    return `<a class="cite-mark" href="#${sourceEntryId(n)}" aria-label="source ${n}"${quote}${locator}>${n}</a>`;
+  });
+  return `<sup class="cite">${links.join('<span class="sep">,</span>')}</sup>`;
 }

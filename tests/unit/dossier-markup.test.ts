@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
-import { entityLinkHtml, gradeTagHtml, inlineHtml, runsHtml } from '../../src/lib/dossier-markup.ts';
+import { citeMarksHtml, entityLinkHtml, gradeTagHtml, inlineHtml, runsHtml } from '../../src/lib/dossier-markup.ts';
+import { parseSourceId } from '../../src/lib/ids.ts';
 import { inlinePieces } from '../../src/lib/inline.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/basic');
@@ -61,6 +62,33 @@ describe('inlineHtml', () => {
   test('marks a wikilink to nothing as broken, saying why', () => {
     expect(inlineHtml(inlinePieces('See [[people/nobody]].', lookup), '/')).toBe(
       'See <em class="wikilink-broken" title="No entry at people/nobody">people/nobody</em>.',
+    );
+  });
+});
+
+describe('citeMarksHtml', () => {
+  const source = (slug: string) => {
+    const id = parseSourceId(slug);
+    if (!id) throw new Error(`${slug} is not a source id`);
+    return id;
+  };
+
+  test('writes nothing when there are no marks', () => {
+    expect(citeMarksHtml([])).toBe('');
+  });
+
+  test('links each source to the list, with the passage and locator escaped for the preview', () => {
+    expect(
+      citeMarksHtml([
+        { n: 1, citation: { source: source('example-news'), quote: 'a "front" & more', locator: 'para. 4' } },
+        { n: 3, citation: { source: source('other-report') } },
+      ]),
+    ).toBe(
+      '<sup class="cite">' +
+        '<a class="cite-mark" href="#source-1" aria-label="source 1" data-quote="a &quot;front&quot; &amp; more" data-locator="para. 4">1</a>' +
+        '<span class="sep">,</span>' +
+        '<a class="cite-mark" href="#source-3" aria-label="source 3">3</a>' +
+        '</sup>',
     );
   });
 });
