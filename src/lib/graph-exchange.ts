@@ -44,6 +44,19 @@ function edgeLabel(edge: GraphEdge): string {
   return edge.rel ? RELATIONS[edge.rel].forward : 'mentions';
 }
 
+/**
+ * A `#rrggbb` colour as `rgb(r,g,b)`, which graphology-gexf writes as GEXF's `r`, `g` and `b`: its
+ * `hex` form (new in GEXF 1.3) stops networkx's reader (3.6), which reads only the three channels.
+ */
+function rgbOf(hex: string): string {
+  const channels = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!channels) throw new Error(`entity type colour ${hex} is not written #rrggbb`);
+  return `rgb(${channels
+    .slice(1)
+    .map((channel) => Number.parseInt(channel, 16))
+    .join(',')})`;
+}
+
 /** The case graph as GEXF 1.3, with the build-time layout as node positions and type colours. */
 export function toGexf(graph: CaseGraph, positions: readonly LayoutPoint[]): string {
   const g = new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
@@ -73,7 +86,7 @@ export function toGexf(graph: CaseGraph, positions: readonly LayoutPoint[]): str
           x,
           y,
           size: Math.round((4 + Math.sqrt(node.degree) * 2) * 100) / 100,
-          color: ENTITY_TYPE_INFO[node.type].colour,
+          color: rgbOf(ENTITY_TYPE_INFO[node.type].colour),
         },
         attributes: nodeAttributes(node),
       };

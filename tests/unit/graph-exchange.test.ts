@@ -31,6 +31,14 @@ describe('toGexf', () => {
     });
   });
 
+  test("writes each type's colour as r, g and b, which every GEXF reader takes", () => {
+    const text = toGexf(graph, positions);
+    // people are #1f5fa8 (src/lib/schema/entity-types.ts).
+    expect(text).toMatch(/<node id="people\/li-wei" [^>]*>.*?<viz:color r="31" g="95" b="168"\/>/);
+    expect(text).not.toContain('<viz:color hex=');
+    expect(parsed.getNodeAttribute('people/li-wei', 'color')).toBe('rgb(31,95,168)');
+  });
+
   test('is the same bytes for the same case', () => {
     expect(toGexf(graph, positions)).toBe(toGexf(graph, positions));
   });
