@@ -19,9 +19,9 @@ import { adjacencyOf, type CaseGraph, type GraphEdge, type GraphNode, type Step 
  *   "mode": "ego",
  *   "nodes": [
  *     { "id": "people/gao-qiang", "type": "people", "name": "GAO Qiang", "native": "高强", "lang": "zh",
- *       "ring": 0, "x": 0, "y": 0, "x1": 0, "y1": 0 },
+ *       "ring": 0, "x": 0, "y": 0 },
  *     { "id": "identities/fisherxp", "type": "identities", "name": "fisherxp", "ring": 1,
- *       "x": 0.5, "y": 0, "x1": 1, "y1": 0 }
+ *       "x": 0.5, "y": 0 }
  *   ],
  *   "edges": [[0, 1, "operates", "moderate"]],
  *   "omitted": 0
@@ -32,8 +32,9 @@ import { adjacencyOf, type CaseGraph, type GraphEdge, type GraphNode, type Step 
  *   its direct neighbours; ring 2 theirs), `focus` for a report's chosen entities (ring 0) and the
  *   neighbours it adds (ring 1).
  * - `x`, `y`: position in a square from −1 to 1 (in ego mode, the depth-2 picture: ring 1 at radius
- *   0.5, ring 2 at radius 1). `x1`, `y1` (ego mode, rings 0 and 1 only): the depth-1 picture, ring 1
- *   at radius 1.
+ *   0.5, ring 2 at radius 1). No node carries a depth-1 position (`x1`, `y1`, once ring 1 at
+ *   radius 1): the browser lays one step out in rows (src/lib/ego-rows.ts) and never read them, and
+ *   they were a tenth of every JSON record. The schema still takes them, optional.
  * - `edges`: `[source, target, relation, confidence]` by node index, as in `/graph.json`; relation
  *   and confidence are `null` for a mention.
  * - `omitted`: entities within reach that were left out to keep the picture legible (the most
@@ -65,9 +66,9 @@ const localNodeSchema = z.object({
   x: z.number(),
   /** Position, −1…1. */
   y: z.number(),
-  /** Position in the depth-1 picture (ego mode, rings 0–1). */
+  /** Position in the depth-1 picture, which records no longer carry (one step is drawn as rows). */
   x1: z.optional(z.number()),
-  /** Position in the depth-1 picture (ego mode, rings 0–1). */
+  /** Position in the depth-1 picture, which records no longer carry (one step is drawn as rows). */
   y1: z.optional(z.number()),
 });
 
@@ -229,7 +230,7 @@ export function egoGraph(
   }
   for (const list of children.values()) list.sort(order);
 
-  const nodes: LocalNode[] = [{ ...nodeFields(centre), ring: 0, x: 0, y: 0, x1: 0, y1: 0 }];
+  const nodes: LocalNode[] = [{ ...nodeFields(centre), ring: 0, x: 0, y: 0 }];
   // Sectors: half the circle is shared evenly among ring-1 nodes, half by how many children each
   // has, so ring 2 spreads out without crowding the childless neighbours into a clump.
   const childCount = ring1.map((node) => children.get(node.id)?.length ?? 0);
@@ -239,15 +240,12 @@ export function egoGraph(
   let cursor = -Math.PI / 2;
   ring1.forEach((node, i) => {
     const span = ((weights[i] ?? 1) / total) * 2 * Math.PI;
-    const even = -Math.PI / 2 + (i * 2 * Math.PI) / ring1.length;
     const angle = cursor + span / 2;
     nodes.push({
       ...nodeFields(node),
       ring: 1,
       x: r3(0.5 * Math.cos(angle)),
       y: r3(0.5 * Math.sin(angle)),
-      x1: r3(Math.cos(even)),
-      y1: r3(Math.sin(even)),
     });
     const kids = children.get(node.id) ?? [];
     kids.forEach((kid, k) => {

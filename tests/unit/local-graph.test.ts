@@ -58,15 +58,10 @@ describe('egoGraph', () => {
     expect(named).toContain('tools/heron-rat null null identities/heron-domain');
   });
 
-  test('places ring 1 on the unit circle for depth 1 and at half radius for depth 2, ring 2 at radius 1', () => {
-    for (const node of ego.nodes.filter((n) => n.ring === 1)) {
-      expect(Math.hypot(node.x1 ?? 0, node.y1 ?? 0)).toBeCloseTo(1, 2);
-      expect(Math.hypot(node.x, node.y)).toBeCloseTo(0.5, 2);
-    }
-    for (const node of ego.nodes.filter((n) => n.ring === 2)) {
-      expect(Math.hypot(node.x, node.y)).toBeCloseTo(1, 2);
-      expect(node.x1).toBeUndefined();
-    }
+  test('places ring 1 at half radius and ring 2 at radius 1, with no depth-1 position (drawn as rows)', () => {
+    for (const node of ego.nodes.filter((n) => n.ring === 1)) expect(Math.hypot(node.x, node.y)).toBeCloseTo(0.5, 2);
+    for (const node of ego.nodes.filter((n) => n.ring === 2)) expect(Math.hypot(node.x, node.y)).toBeCloseTo(1, 2);
+    expect(ego.nodes.filter((node) => 'x1' in node || 'y1' in node)).toEqual([]);
   });
 
   test('parses with the schema the browser uses', () => {
