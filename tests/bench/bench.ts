@@ -6,7 +6,7 @@ import { generateCase, type GeneratedCase } from './generate-case.ts';
 import { loadCaseFolder, writeBaseline, type BaselineKind } from './baselines.ts';
 import type { CaseModel } from '../../src/lib/case.ts';
 import { measureCheckScale, type CheckScaleResult } from './check-scale.ts';
-import { measureBuild, type BuildMeasure, type BuildStages } from './build-runner.ts';
+import { buildScriptEnv, measureBuild, type BuildMeasure, type BuildStages } from './build-runner.ts';
 import { kindTotals, measureOutput, measurePageAssets, type OutputSize, type PageAssets } from './output-size.ts';
 import {
   CASEFILE_SEARCH,
@@ -264,7 +264,8 @@ function buildSite(
   if (site === 'casefile') {
     return measureBuild({
       root: ROOT,
-      env: { CASEFILE_CONTENT: caseDir, CASEFILE_OUT: distOf(site, folder), ...extraEnv },
+      // What `npm run build` sets (package.json), so the bench measures the build an author runs.
+      env: { ...buildScriptEnv(ROOT), CASEFILE_CONTENT: caseDir, CASEFILE_OUT: distOf(site, folder), ...extraEnv },
       timerFile,
       outDir: distOf(site, folder),
       config: path.join(ROOT, 'tests/bench/astro.bench.config.mjs'),

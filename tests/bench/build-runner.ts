@@ -64,6 +64,29 @@ export interface BuildCommand {
   warm?: boolean | undefined;
 }
 
+/**
+ * The environment a build script sets before its command (`NAME=value … astro build`): the
+ * variables `npm run build` gives the build, which the bench gives the builds it measures.
+ */
+export function scriptEnv(script: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const word of script.trim().split(/\s+/)) {
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
+    if (!assignment) break;
+    env[assignment[1] ?? ''] = assignment[2] ?? '';
+  }
+  return env;
+}
+
+/** The environment of a project's `build` script (package.json), for a build measured as an author runs it. */
+export function buildScriptEnv(root: string): Record<string, string> {
+  const manifest: unknown = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const scripts: unknown =
+    typeof manifest === 'object' && manifest !== null ? Reflect.get(manifest, 'scripts') : undefined;
+  const build: unknown = typeof scripts === 'object' && scripts !== null ? Reflect.get(scripts, 'build') : undefined;
+  return typeof build === 'string' ? scriptEnv(build) : {};
+}
+
 /** Reads `casefile:timing <stage> <ms> ms cpu <ms> ms` lines: wall time by stage, and `<stage>:cpu`. */
 export function parseCasefileTimings(log: string): Map<string, number> {
   const stages = new Map<string, number>();

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parseCasefileTimings, parseStarlightPagefind, stagesOf } from '../bench/build-runner.ts';
+import {
+  buildScriptEnv,
+  parseCasefileTimings,
+  parseStarlightPagefind,
+  scriptEnv,
+  stagesOf,
+} from '../bench/build-runner.ts';
 import { gzipSize, measureOutput, measurePageAssets } from '../bench/output-size.ts';
 import { kindOfRequest } from '../bench/browser-bench.ts';
 import { formatBreakdown } from '../bench/report.ts';
@@ -98,6 +104,29 @@ describe('build logs', () => {
     );
     expect(stages).toMatchObject({ caseCheck: 500, contentSync: 2000, bundling: 1200, pageRendering: 5000 });
     expect(stages.other).toBe(10_000 - 500 - 2000 - 1200 - 5000 - 1000);
+  });
+});
+
+describe('a build script’s environment', () => {
+  test.each([
+    ['astro build', {}],
+    ['A=0 B_2=x astro build', { A: '0', B_2: 'x' }],
+    ['CASEFILE_INCREMENTAL=1 astro build --x Y=1', { CASEFILE_INCREMENTAL: '1' }],
+    ['  A=  astro build', { A: '' }],
+  ])('%s', (script, env) => {
+    expect(scriptEnv(script)).toEqual(env);
+  });
+
+  test('is read from the project’s package.json', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'casefile-bench-script-'));
+    try {
+      writeFileSync(path.join(root, 'package.json'), JSON.stringify({ scripts: { build: 'X=1 astro build' } }));
+      expect(buildScriptEnv(root)).toEqual({ X: '1' });
+      writeFileSync(path.join(root, 'package.json'), JSON.stringify({ scripts: {} }));
+      expect(buildScriptEnv(root)).toEqual({});
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
