@@ -27,11 +27,15 @@ export function idsInOutput(output: string, collections: readonly string[]): str
   return [...ids].sort();
 }
 
-/** SHA-256 of a list of parts, each length-prefixed so that no two lists hash alike. */
+/**
+ * SHA-256 of a list of parts, each length-prefixed so that no two lists hash alike. The parts are
+ * joined and hashed in one call (the same digest as one call per part): a rebuild of a 5,000-entity
+ * case digests ten thousand pages of hundreds of parts each, and a call per part cost it seconds.
+ */
 export function digestOf(parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(`${part.length}:${part}`);
-  return hash.digest('hex');
+  return createHash('sha256')
+    .update(parts.map((part) => `${part.length}:${part}`).join(''))
+    .digest('hex');
 }
 
 /** Computes page digests over one case model, remembering each entry's part. */

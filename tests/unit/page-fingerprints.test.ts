@@ -48,6 +48,13 @@ describe('digestOf', () => {
     expect(digestOf(['ab', 'c'])).not.toBe(digestOf(['a', 'bc']));
     expect(digestOf(['ab', 'c'])).toBe(digestOf(['ab', 'c']));
   });
+
+  test('is the SHA-256 of the length-prefixed parts, as records of earlier builds were written', () => {
+    // printf '2:ab1:c' | sha256sum
+    expect(digestOf(['ab', 'c'])).toBe('430fb1b4ac43316eca81fab27a1930ab8eff8fef6a1dc7903dce44bbc2790dc5');
+    // printf '' | sha256sum
+    expect(digestOf([])).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
 });
 
 describe('PageFingerprints', () => {
