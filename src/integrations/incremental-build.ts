@@ -30,7 +30,7 @@ import { pageKey, routeFile, type EntryRoute } from './rebuild-plan.ts';
 const RECORD_FILE = 'casefile/rebuild-record.json';
 
 /** Bumped when the record's meaning changes, so an old record means a full build. */
-const RECORD_VERSION = 2;
+const RECORD_VERSION = 3;
 
 /** One kept page's record. */
 interface PageRecord {
