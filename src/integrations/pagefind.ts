@@ -35,7 +35,7 @@ export interface SearchIndexOptions {
   contentRoot: string;
   /**
    * Pages (files relative to the output folder) already in place when the build starts: those an
-   * incremental build carries over. Asked at the build's start, after they are moved back.
+   * incremental build carries over. Asked at the build's start, once the rest is set aside.
    */
   keptFiles?: () => readonly string[];
 }
