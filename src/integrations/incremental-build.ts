@@ -30,7 +30,7 @@ import { pageKey, routeFile, type EntryRoute } from './rebuild-plan.ts';
 const RECORD_FILE = 'casefile/rebuild-record.json';
 
 /** Bumped when the record's meaning changes, so an old record means a full build. */
-const RECORD_VERSION = 2;
+const RECORD_VERSION = 3;
 
 /** One kept page's record. */
 interface PageRecord {
@@ -264,7 +264,7 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
           const collections = [...COLLECTIONS];
           for (const { route, id, context } of pages) {
             const key = pageKey(route, id);
-            // A kept page's file is the one its record describes, moved back untouched.
+            // A kept page's file is the one its record describes, left in place untouched.
             const earlier = keptKeys.has(key) ? previous?.pages[key] : undefined;
             if (earlier) {
               record.pages[key] = earlier;

@@ -5,39 +5,39 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 
 /**
- * Moves the kept files (relative paths) from the set-aside folder back into the output. A folder
- * that holds nothing but kept files (a dossier's `people/x/` holds only its `index.html`) moves in
- * one rename; one file at a time, with a folder made for each, cost the rebuild of a 5,000-entity
- * case seconds of system calls. A folder holding anything else has only its kept files moved: what
- * is not kept must never reach the new output.
+ * Moves everything in the output folder into the set-aside folder (same relative paths) except the
+ * kept files (relative paths), the folders that hold them, and a `.git` folder at the top. Only
+ * what is not kept moves: a rebuild of a 5,000-entity case keeps ten thousand files and renders a
+ * few dozen, and moving the whole output aside and the kept files back (a rename and a folder
+ * for each) cost it seconds of system calls. A folder holding no kept file moves in one rename;
+ * one holding some is looked into, so that nothing else in it (a stale file) stays in the output.
  */
-export function carryOver(aside: string, out: string, kept: readonly string[]): void {
-  const byFolder = new Map<string, string[]>();
-  for (const file of kept) {
-    const folder = path.dirname(file);
-    const names = byFolder.get(folder);
-    if (names) names.push(path.basename(file));
-    else byFolder.set(folder, [path.basename(file)]);
+export function setAsideAllBut(out: string, aside: string, kept: readonly string[]): void {
+  const keptFiles = new Set(kept.map((file) => path.normalize(file)));
+  const holding = new Set<string>();
+  for (const file of keptFiles) {
+    for (let folder = path.dirname(file); folder !== '.' && !holding.has(folder); folder = path.dirname(folder)) {
+      holding.add(folder);
+    }
   }
   const made = new Set<string>();
-  const folderFor = (folder: string) => {
-    if (made.has(folder)) return;
-    mkdirSync(path.join(out, folder), { recursive: true });
-    made.add(folder);
-  };
-  for (const [folder, names] of byFolder) {
-    const from = path.join(aside, folder);
-    const wanted = new Set(names);
-    const present = folder === '.' ? [] : readdirSync(from);
-    const whole = present.length === wanted.size && present.every((name) => wanted.has(name));
-    if (whole && !existsSync(path.join(out, folder))) {
-      folderFor(path.dirname(folder));
-      renameSync(from, path.join(out, folder));
-      continue;
+  const moveAside = (relative: string) => {
+    const parent = path.dirname(relative);
+    if (!made.has(parent)) {
+      mkdirSync(path.join(aside, parent), { recursive: true });
+      made.add(parent);
     }
-    folderFor(folder);
-    for (const name of names) renameSync(path.join(from, name), path.join(out, folder, name));
-  }
+    renameSync(path.join(out, relative), path.join(aside, relative));
+  };
+  const sweep = (folder: string) => {
+    for (const entry of readdirSync(path.join(out, folder), { withFileTypes: true })) {
+      if (folder === '' && entry.name === '.git') continue;
+      const relative = folder === '' ? entry.name : path.join(folder, entry.name);
+      if (entry.isDirectory() && holding.has(relative)) sweep(relative);
+      else if (!(entry.isFile() && keptFiles.has(relative))) moveAside(relative);
+    }
+  };
+  sweep('');
 }
 
 /**
@@ -48,7 +48,7 @@ export function carryOver(aside: string, out: string, kept: readonly string[]): 
  * runs; the build's end waits for the removal. It needs `vite.build.emptyOutDir: false`, which
  * turns Astro's own emptying off. A `.git` folder in the output is kept, as Astro keeps it, and so
  * are the files an incremental build carries over (`kept`, relative to the output folder, asked
- * once the build has started): they are moved back from the set-aside folder, untouched.
+ * once the build has started): they stay where they are, untouched, and only the rest is set aside.
  */
 export function outputFolderEmptied(kept: () => readonly string[] = () => []): AstroIntegration {
   let removal: Promise<void> | undefined;
@@ -70,11 +70,16 @@ export function outputFolderEmptied(kept: () => readonly string[] = () => []): A
         if (existsSync(out)) {
           const aside = path.join(parent, `${prefix}${process.pid}`);
           rmSync(aside, { recursive: true, force: true });
-          renameSync(out, aside);
-          mkdirSync(out, { recursive: true });
-          const git = path.join(aside, '.git');
-          if (existsSync(git)) renameSync(git, path.join(out, '.git'));
-          carryOver(aside, out, kept());
+          const keptFiles = kept();
+          if (keptFiles.length > 0) {
+            mkdirSync(aside, { recursive: true });
+            setAsideAllBut(out, aside, keptFiles);
+          } else {
+            renameSync(out, aside);
+            mkdirSync(out, { recursive: true });
+            const git = path.join(aside, '.git');
+            if (existsSync(git)) renameSync(git, path.join(out, '.git'));
+          }
           leftovers.push(path.basename(aside));
         }
         removal = Promise.all(

@@ -10,6 +10,8 @@ import { nameEntries } from '../lib/name-entries.ts';
 import { nameShards } from '../lib/name-index.ts';
 import { indexCopy, markedElements } from '../lib/search-text.ts';
 import { checkedCase } from '../reader/session.ts';
+import { incrementalRequested } from './incremental-build.ts';
+import { SEARCH_BODIES_FILE, SearchBodies } from './search-bodies.ts';
 
 /** Documents handed to Pagefind at once. */
 const PAGES_IN_FLIGHT = 8;
@@ -33,7 +35,7 @@ export interface SearchIndexOptions {
   contentRoot: string;
   /**
    * Pages (files relative to the output folder) already in place when the build starts: those an
-   * incremental build carries over. Asked at the build's start, after they are moved back.
+   * incremental build carries over. Asked at the build's start, once the rest is set aside.
    */
   keptFiles?: () => readonly string[];
 }
@@ -51,20 +53,28 @@ function pageFile(entry: CaseEntry): string {
   return `${entryPath(entry.id).slice(1)}index.html`;
 }
 
-/** The document Pagefind reads for an entry: its parts from the model and its body from its page. */
-function documentOf(site: string, entry: CaseEntry, model: CaseModel): string {
-  return indexCopy(searchDocument(searchParts(entry, model), bodyOf(site, entry)));
+/**
+ * The document Pagefind reads for an entry: its parts from the model and its body from its page
+ * (remembered from the last build in `bodies`, if the page is the same file).
+ */
+function documentOf(site: string, entry: CaseEntry, model: CaseModel, bodies: SearchBodies | undefined): string {
+  return indexCopy(searchDocument(searchParts(entry, model), bodyOf(site, entry, bodies)));
 }
 
 /**
  * The documents of entries whose pages are already written, made a few at a time so that the
  * build's own work on this thread (Vite's plugins, rendering) goes on between them.
  */
-async function documentsOf(site: string, entries: readonly CaseEntry[], model: CaseModel) {
+async function documentsOf(
+  site: string,
+  entries: readonly CaseEntry[],
+  model: CaseModel,
+  bodies: SearchBodies | undefined,
+) {
   const documents = new Map<string, string>();
   for (const [i, entry] of entries.entries()) {
     if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-    documents.set(entry.id, documentOf(site, entry, model));
+    documents.set(entry.id, documentOf(site, entry, model, bodies));
   }
   return documents;
 }
@@ -80,11 +90,12 @@ async function addEntries(
   entries: readonly CaseEntry[],
   model: CaseModel,
   ready: ReadonlyMap<string, string>,
+  bodies: SearchBodies | undefined,
 ) {
   let next = 0;
   const indexEntries = async () => {
     for (let entry = entries[next++]; entry !== undefined; entry = entries[next++]) {
-      const content = ready.get(entry.id) ?? documentOf(site, entry, model);
+      const content = ready.get(entry.id) ?? documentOf(site, entry, model, bodies);
       const added = await index.addHTMLFile({ sourcePath: pageFile(entry), content });
       if (added.errors.length > 0)
         throw new Error(`Pagefind failed to index ${entry.file}:\n${added.errors.join('\n')}`);
@@ -100,18 +111,25 @@ async function startIndex(): Promise<PagefindIndex> {
   return index;
 }
 
-/** The body HTML of an entry, cut from its built page; an entry with a body must have it marked. */
-function bodyOf(site: string, entry: CaseEntry): string {
-  const file = path.join(site, pageFile(entry));
+/**
+ * The body HTML of an entry, cut from its built page (or remembered in `bodies` from the build that
+ * wrote the same file); an entry with a body must have it marked.
+ */
+function bodyOf(site: string, entry: CaseEntry, bodies: SearchBodies | undefined): string {
+  const page = pageFile(entry);
+  const file = path.join(site, page);
   if (!existsSync(file)) throw new Error(`search: ${entry.file} has no page at ${path.relative(site, file)}`);
-  const bodies = markedElements(readFileSync(file, 'utf8'), BODY_ATTRIBUTE);
-  if (bodies.length === 0 && entry.body.trim() !== '') {
-    throw new Error(
-      `search: the page of ${entry.file} shows a body but marks none with ${BODY_ATTRIBUTE}; ` +
-        `put ${BODY_ATTRIBUTE} on the element that renders the body in ${LAYOUT_OF[entry.kind]}`,
-    );
-  }
-  return bodies.join('');
+  const cut = (html: string) => {
+    const marked = markedElements(html, BODY_ATTRIBUTE);
+    if (marked.length === 0 && entry.body.trim() !== '') {
+      throw new Error(
+        `search: the page of ${entry.file} shows a body but marks none with ${BODY_ATTRIBUTE}; ` +
+          `put ${BODY_ATTRIBUTE} on the element that renders the body in ${LAYOUT_OF[entry.kind]}`,
+      );
+    }
+    return marked.join('');
+  };
+  return bodies ? bodies.bodyOf(page, cut) : cut(readFileSync(file, 'utf8'));
 }
 
 /**
@@ -123,6 +141,9 @@ function bodyOf(site: string, entry: CaseEntry): string {
  */
 export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
   let outDir: string | undefined;
+  let cacheDir: string | undefined;
+  // An incremental build remembers each page's body for the next (src/integrations/search-bodies.ts).
+  let bodies: SearchBodies | undefined;
   // An incremental build's kept pages are in place from its start: their documents are made, and
   // Pagefind started, while Vite bundles and the other pages render, so that the build's end makes
   // only the rendered pages' documents. They are still handed over at the end, all in the order a
@@ -134,6 +155,11 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
     hooks: {
       'astro:build:start': () => {
         early = undefined;
+        bodies = undefined;
+        if (outDir && cacheDir && incrementalRequested()) {
+          bodies = new SearchBodies(path.join(cacheDir, SEARCH_BODIES_FILE), outDir);
+          bodies.forget();
+        }
         const kept = new Set(options.keptFiles?.() ?? []);
         if (kept.size === 0 || !outDir) return;
         const site = outDir;
@@ -141,13 +167,14 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
         const entries = [...model.entities, ...model.reports, ...model.sources].filter((entry) =>
           kept.has(pageFile(entry)),
         );
-        early = { index: startIndex(), documents: documentsOf(site, entries, model) };
+        early = { index: startIndex(), documents: documentsOf(site, entries, model, bodies) };
         // A failure is reported when the build's end awaits it, not as an unhandled rejection now.
         early.index.catch(() => undefined);
         early.documents.catch(() => undefined);
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
@@ -167,11 +194,18 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
         try {
           const index = await (begun?.index ?? startIndex());
           const ready = (await begun?.documents) ?? new Map<string, string>();
-          await addEntries(index, site, entries, model, ready);
+          // The bodies remembered belong to the pages of the configured output folder.
+          const remembered = site === outDir ? bodies : undefined;
+          await addEntries(index, site, entries, model, ready, remembered);
           const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
           if (written.errors.length > 0)
             throw new Error(`Pagefind failed to write its index:\n${written.errors.join('\n')}`);
-          const before = ready.size > 0 ? ` (${ready.size} kept pages read while the others rendered)` : '';
+          remembered?.save();
+          const before =
+            ready.size > 0
+              ? ` (${ready.size} kept pages read while the others rendered, ` +
+                `${remembered?.remembered ?? 0} search bodies remembered from the last build)`
+              : '';
           logger.info(`indexed ${entries.length} pages${before} in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await close();

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -15,6 +15,28 @@ import { htmlFiles } from './built-files.ts';
 /** The longest line Cloudflare Pages accepts in `_headers`. */
 const MAX_HEADER_LINE = 2000;
 
+/** How much of a page is read first: its <head>, where Base.astro puts the policy, fits in it. */
+const HEAD_BYTES = 8192;
+
+/**
+ * The policy of a built page's <meta>, read from the page's first bytes when it is there whole, else
+ * from the whole page (the same answer either way: the first complete match in the first bytes is
+ * the first in the page). Reading each page whole cost a 5,000-entity build 0.6 s more CPU.
+ */
+function policyOf(file: string, buffer: Buffer): string | undefined {
+  const descriptor = openSync(file, 'r');
+  let read = 0;
+  try {
+    read = readSync(descriptor, buffer, 0, buffer.length, 0);
+  } finally {
+    closeSync(descriptor);
+  }
+  // A match in the first bytes ends with its closing quote inside them: a character cut at their end is never part of it.
+  const start = metaPolicy(buffer.toString('utf8', 0, read));
+  if (start !== undefined || read < buffer.length) return start;
+  return metaPolicy(readFileSync(file, 'utf8'));
+}
+
 /**
  * Writes `_headers` into the built site: the policy of every page's <meta> merged into one, plus
  * what a <meta> cannot say (frame-ancestors) and the other security headers. A page without a
@@ -26,8 +48,9 @@ export function securityHeadersFile(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
+        const buffer = Buffer.alloc(HEAD_BYTES);
         const policies = htmlFiles(site).map((file) => {
-          const policy = metaPolicy(readFileSync(path.join(site, file), 'utf8'));
+          const policy = policyOf(path.join(site, file), buffer);
           if (policy === undefined) {
             throw new Error(`${file} has no Content-Security-Policy <meta>: render it through src/layouts/Base.astro`);
           }

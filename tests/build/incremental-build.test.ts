@@ -77,6 +77,13 @@ function recordsMade(log: string): { made: number; of: number } {
   return { made: Number(match[1]), of: Number(match[2]) };
 }
 
+/** How many kept pages the search read early, and how many of their bodies it had remembered. */
+function searchBodies(log: string): { read: number; remembered: number } {
+  const match = /\((\d+) kept pages read while the others rendered, (\d+) search bodies remembered/.exec(log);
+  if (!match) throw new Error(`the search did not say what it read of the kept pages:\n${log}`);
+  return { read: Number(match[1]), remembered: Number(match[2]) };
+}
+
 /**
  * Each step: an edit, and how many of the fixture's 13 entry pages a rebuild may render at most (9
  * dossiers, 3 source pages, 1 page of the graph's table; 14 while the new person exists; the JSON
@@ -193,6 +200,12 @@ describe('an incremental rebuild', () => {
       expect(counts.rendered).toBeGreaterThan(0);
       expect(counts.rendered).toBeLessThanOrEqual(step.atMost);
       expect(counts.rendered).toBeLessThan(counts.of);
+    });
+
+    test("reads no kept page again for the search: every one's body is remembered from the last build", () => {
+      const counts = searchBodies(results.get(step.name)?.log ?? '');
+      expect(counts.read).toBeGreaterThan(0);
+      expect(counts.remembered).toBe(counts.read);
     });
 
     test('makes again only some of the JSON records', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkCase } from '../../src/reader/read-case.ts';
 import { memorySource } from '../../src/reader/content-source.ts';
 import { digestOf, idsInOutput, PageFingerprints } from '../../src/integrations/page-fingerprints.ts';
-import { caseWith, company } from './small-case.ts';
+import { caseWith, company, source } from './small-case.ts';
 
 /** The fingerprints of a case held in memory, every entry's file as its source. */
 function fingerprintsOf(files: Record<string, string>, caseWide = 'case'): PageFingerprints {
@@ -48,6 +48,13 @@ describe('digestOf', () => {
     expect(digestOf(['ab', 'c'])).not.toBe(digestOf(['a', 'bc']));
     expect(digestOf(['ab', 'c'])).toBe(digestOf(['ab', 'c']));
   });
+
+  test('is the SHA-256 of the length-prefixed parts, as records of earlier builds were written', () => {
+    // printf '2:ab1:c' | sha256sum
+    expect(digestOf(['ab', 'c'])).toBe('430fb1b4ac43316eca81fab27a1930ab8eff8fef6a1dc7903dce44bbc2790dc5');
+    // printf '' | sha256sum
+    expect(digestOf([])).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
 });
 
 describe('PageFingerprints', () => {
@@ -68,6 +75,27 @@ describe('PageFingerprints', () => {
     expect(alice(renamed)).not.toBe(alice(before));
     expect(alice(bobEdited)).toBe(alice(before));
     expect(bobEdited.page('dossier', 'people/bob', [])).not.toBe(before.page('dossier', 'people/bob', []));
+  });
+
+  test("a source's edit reaches the pages near an entry that cites it, and no others", () => {
+    const sourceB = source.replace('A fixture source', 'A second fixture source').replace('/a\n', '/b\n');
+    const citingB = {
+      'companies/other.md': other.replace('sources: [source-a]', 'sources: [source-b]'),
+      'sources/source-b.md': sourceB,
+    };
+    const before = fingerprintsOf(withBob(citingB));
+    const retitled = fingerprintsOf(
+      withBob({ ...citingB, 'sources/source-b.md': sourceB.replace('A second', 'The second') }),
+    );
+    // Bob's page reaches source-b through the company he works for, which cites it.
+    expect(retitled.page('dossier', 'people/bob', [])).not.toBe(before.page('dossier', 'people/bob', []));
+    expect(retitled.page('record', 'people/bob', [])).not.toBe(before.page('record', 'people/bob', []));
+    expect(retitled.page('dossier', 'people/alice', [])).toBe(before.page('dossier', 'people/alice', []));
+  });
+
+  test("a dossier and its entity's record, the same neighbourhood, have digests of their own", () => {
+    const fingerprints = fingerprintsOf(withBob());
+    expect(fingerprints.page('record', 'people/alice', [])).not.toBe(fingerprints.page('dossier', 'people/alice', []));
   });
 
   test('a new link to an entry changes its page, through the entry that links', () => {
