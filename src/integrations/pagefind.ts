@@ -150,11 +150,52 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
   // cold build uses, since the order changes the index's bytes. The index cannot be kept from the
   // last build: Pagefind has no way to update one, and its every chunk depends on every page.
   let early: { index: Promise<PagefindIndex>; documents: Promise<Map<string, string>> } | undefined;
+  // The index being made since the pages were generated, and for which output folder.
+  let indexed: (Promise<string> & { site: string }) | undefined;
+
+  /** Writes the search indexes of the site built in `site`; what to log. */
+  const indexSite = (site: string): Promise<string> & { site: string } =>
+    Object.assign(indexInto(site), { site });
+  const indexInto = async (site: string): Promise<string> => {
+    const started = performance.now();
+    // The very case the content check built and the pages rendered, read once per process.
+    const model = checkedCase(options.contentRoot, false).model;
+    const entries: CaseEntry[] = [...model.entities, ...model.reports, ...model.sources];
+    if (entries.length === 0) throw new Error('search: the case has no entries to index');
+
+    const namesDir = path.join(site, NAME_INDEX_DIR);
+    mkdirSync(namesDir, { recursive: true });
+    for (const [shard, file] of nameShards(nameEntries(model)))
+      writeFileSync(path.join(namesDir, `${shard}.json`), JSON.stringify(file));
+
+    const begun = early;
+    early = undefined;
+    try {
+      const index = await (begun?.index ?? startIndex());
+      const ready = (await begun?.documents) ?? new Map<string, string>();
+      // The bodies remembered belong to the pages of the configured output folder.
+      const remembered = site === outDir ? bodies : undefined;
+      await addEntries(index, site, entries, model, ready, remembered);
+      const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+      if (written.errors.length > 0)
+        throw new Error(`Pagefind failed to write its index:\n${written.errors.join('\n')}`);
+      remembered?.save();
+      const before =
+        ready.size > 0
+          ? ` (${ready.size} kept pages read while the others rendered, ` +
+            `${remembered?.remembered ?? 0} search bodies remembered from the last build)`
+          : '';
+      return `indexed ${entries.length} pages${before} in ${Math.round(performance.now() - started)} ms`;
+    } finally {
+      await close();
+    }
+  };
   return {
     name: 'casefile:pagefind',
     hooks: {
       'astro:build:start': () => {
         early = undefined;
+        indexed = undefined;
         bodies = undefined;
         if (outDir && cacheDir && incrementalRequested()) {
           bodies = new SearchBodies(path.join(cacheDir, SEARCH_BODIES_FILE), outDir);
@@ -176,40 +217,20 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
       },
+      // Pagefind reads only the pages, all written once Astro has generated them: the index is made
+      // from then on, while the steps before this one at the build's end (the sitemap, the wait for
+      // the data files, the unreferenced-asset sweep, which leaves pagefind/ alone) go on.
+      'astro:build:generated': ({ dir }) => {
+        if (process.env.AB_OLD) return;
+        indexed = indexSite(fileURLToPath(dir));
+        // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
+        indexed.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const started = performance.now();
-        // The very case the content check built and the pages rendered, read once per process.
-        const model = checkedCase(options.contentRoot, false).model;
-        const entries: CaseEntry[] = [...model.entities, ...model.reports, ...model.sources];
-        if (entries.length === 0) throw new Error('search: the case has no entries to index');
-
-        const namesDir = path.join(site, NAME_INDEX_DIR);
-        mkdirSync(namesDir, { recursive: true });
-        for (const [shard, file] of nameShards(nameEntries(model)))
-          writeFileSync(path.join(namesDir, `${shard}.json`), JSON.stringify(file));
-
-        const begun = early;
-        early = undefined;
-        try {
-          const index = await (begun?.index ?? startIndex());
-          const ready = (await begun?.documents) ?? new Map<string, string>();
-          // The bodies remembered belong to the pages of the configured output folder.
-          const remembered = site === outDir ? bodies : undefined;
-          await addEntries(index, site, entries, model, ready, remembered);
-          const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-          if (written.errors.length > 0)
-            throw new Error(`Pagefind failed to write its index:\n${written.errors.join('\n')}`);
-          remembered?.save();
-          const before =
-            ready.size > 0
-              ? ` (${ready.size} kept pages read while the others rendered, ` +
-                `${remembered?.remembered ?? 0} search bodies remembered from the last build)`
-              : '';
-          logger.info(`indexed ${entries.length} pages${before} in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await close();
-        }
+        const pending = indexed?.site === site ? indexed : indexSite(site);
+        indexed = undefined;
+        logger.info(await pending);
       },
     },
   };

@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
  */
 
 const ASSETS = '_astro';
+const PAGEFIND = 'pagefind';
 
 /** File names as pages, style sheets and scripts refer to them ("Base.BRtt2d8y.css"). */
 const NAME = /[\w$~@.-]+\.(?:m?js|css|webp|avif|png|jpe?g|gif|svg|ico|woff2?|ttf|otf|wasm|json|txt)\b/g;
@@ -20,11 +21,15 @@ const NAME = /[\w$~@.-]+\.(?:m?js|css|webp|avif|png|jpe?g|gif|svg|ico|woff2?|ttf
 /** Files whose text can name another file. */
 const TEXT = /\.(?:html|xml|json|css|m?js|svg|txt|webmanifest)$|^_headers$/;
 
-/** Every file under a folder, relative to it. */
+/**
+ * Every file under a folder, relative to it, but Pagefind's index: it names no asset, and Pagefind
+ * may be writing it while this runs (src/integrations/pagefind.ts starts once the pages are generated).
+ */
 function filesUnder(root: string, folder = ''): string[] {
   return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
     const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-    return entry.isDirectory() ? filesUnder(root, relative) : [relative];
+    if (!entry.isDirectory()) return [relative];
+    return relative === PAGEFIND ? [] : filesUnder(root, relative);
   });
 }
 
@@ -46,7 +51,7 @@ export function unreferencedAssets(out: string): string[] {
   // Pages, feeds and data name an asset by its path, `/_astro/NAME`: only what follows that is read.
   const prefix = `${ASSETS}/`;
   for (const file of files) {
-    if (file.startsWith(prefix) || file.startsWith('pagefind/') || !TEXT.test(path.basename(file))) continue;
+    if (file.startsWith(prefix) || !TEXT.test(path.basename(file))) continue;
     const text = readFileSync(path.join(out, file), 'utf8');
     for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
       scan(text.slice(at + prefix.length, at + prefix.length + 200));

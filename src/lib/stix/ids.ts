@@ -1,4 +1,5 @@
-import { v5 as uuidV5 } from 'uuid';
+import { createHash } from 'node:crypto';
+import { parse as parseUuid, stringify as stringifyUuid } from 'uuid';
 
 /**
  * STIX ids and versions from what an object is, never from where it sits in a file: name-based
@@ -8,13 +9,34 @@ import { v5 as uuidV5 } from 'uuid';
  */
 
 /** casefile's namespace for the ids of objects it describes (a fixed, random v4 UUID). */
-const CASEFILE_NAMESPACE = '5b0e8a3e-2f5c-4f4e-9d0c-7a61c1f0b4d2';
+export const CASEFILE_NAMESPACE = '5b0e8a3e-2f5c-4f4e-9d0c-7a61c1f0b4d2';
 
 /** The namespace STIX 2.1 fixes for the deterministic ids of cyber observables (§2.9). */
-const STIX_SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
+export const STIX_SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
 
 /** Milliseconds in a day: `modified` falls within the day of `created`. */
 const DAY_MS = 86_400_000;
+
+/** Each namespace's 16 bytes, parsed once. */
+const namespaceBytes = new Map<string, Uint8Array>();
+
+/**
+ * The name-based (v5, RFC 9562 §5.5) UUID of `name` in `namespace`, the same as uuid's `v5`, with
+ * the SHA-1 of node:crypto: uuid's own SHA-1 is JavaScript, and was most of a STIX bundle's time
+ * (tests/unit/stix-ids.test.ts holds the two to the same ids). The library parses the namespace and
+ * writes the UUID out.
+ */
+function uuidV5(name: string, namespace: string): string {
+  let prefix = namespaceBytes.get(namespace);
+  if (!prefix) {
+    prefix = parseUuid(namespace);
+    namespaceBytes.set(namespace, prefix);
+  }
+  const bytes = createHash('sha1').update(prefix).update(name, 'utf8').digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  return stringifyUuid(bytes);
+}
 
 /** The id of a STIX object casefile describes, e.g. `intrusion-set--…` from `actors/apt10`. */
 export function casefileId(stixType: string, name: string): string {
