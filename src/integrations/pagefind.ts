@@ -221,7 +221,6 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
       // from then on, while the steps before this one at the build's end (the sitemap, the wait for
       // the data files, the unreferenced-asset sweep, which leaves pagefind/ alone) go on.
       'astro:build:generated': ({ dir }) => {
-        if (process.env.AB_OLD) return;
         indexed = indexSite(fileURLToPath(dir));
         // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
         indexed.catch(() => undefined);
