@@ -145,17 +145,16 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
   // An incremental build remembers each page's body for the next (src/integrations/search-bodies.ts).
   let bodies: SearchBodies | undefined;
   // An incremental build's kept pages are in place from its start: their documents are made, and
-  // Pagefind started, while Vite bundles and the other pages render, so that the build's end makes
-  // only the rendered pages' documents. They are still handed over at the end, all in the order a
-  // cold build uses, since the order changes the index's bytes. The index cannot be kept from the
+  // Pagefind started, while Vite bundles and the other pages render, so that once the pages are
+  // generated only the rendered pages' documents are left to make. They are still handed over then,
+  // all in the order a cold build uses, since the order changes the index's bytes. The index cannot be kept from the
   // last build: Pagefind has no way to update one, and its every chunk depends on every page.
   let early: { index: Promise<PagefindIndex>; documents: Promise<Map<string, string>> } | undefined;
   // The index being made since the pages were generated, and for which output folder.
   let indexed: (Promise<string> & { site: string }) | undefined;
 
   /** Writes the search indexes of the site built in `site`; what to log. */
-  const indexSite = (site: string): Promise<string> & { site: string } =>
-    Object.assign(indexInto(site), { site });
+  const indexSite = (site: string): Promise<string> & { site: string } => Object.assign(indexInto(site), { site });
   const indexInto = async (site: string): Promise<string> => {
     const started = performance.now();
     // The very case the content check built and the pages rendered, read once per process.

@@ -378,7 +378,8 @@ export function formatReport(result: BenchResult): string {
     stage('  content sync', 'contentSync'),
     stage('  bundling (Vite)', 'bundling'),
     stage('  page rendering', 'pageRendering'),
-    stage('  Pagefind (CPU: main thread)', 'pagefind', 'casefile', 'pagefindCpu'),
+    // casefile's index is made from the end of rendering on; the stage is what is left of it after the hooks before it.
+    stage('  Pagefind, left after the other hooks (CPU: main thread)', 'pagefind', 'casefile', 'pagefindCpu'),
     stage('  other (start-up, hooks, sitemap)', 'other'),
     ...build('bare', 'bare Astro'),
     stage('  content sync', 'contentSync', 'bare'),
