@@ -48,13 +48,16 @@ export function unreferencedAssets(out: string): string[] {
       }
     }
   };
-  // Pages, feeds and data name an asset by its path, `/_astro/NAME`: only what follows that is read.
+  // Pages, feeds and data name an asset by its path, `/_astro/NAME`: only what follows that is read,
+  // found in the file's bytes (the prefix is ASCII, so it is found wherever the text has it) without
+  // decoding the rest.
   const prefix = `${ASSETS}/`;
+  const needle = Buffer.from(prefix);
   for (const file of files) {
     if (file.startsWith(prefix) || !TEXT.test(path.basename(file))) continue;
-    const text = readFileSync(path.join(out, file), 'utf8');
-    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
-      scan(text.slice(at + prefix.length, at + prefix.length + 200));
+    const bytes = readFileSync(path.join(out, file));
+    for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+      scan(bytes.toString('utf8', at + needle.length, at + needle.length + 200));
     }
   }
   for (let name = queue.pop(); name !== undefined; name = queue.pop()) {

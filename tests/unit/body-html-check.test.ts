@@ -79,4 +79,21 @@ describe('unreferencedAssets', () => {
     writeFileSync(path.join(out, '_astro/draft-photo.d6.webp'), '');
     expect(unreferencedAssets(out)).toEqual(['draft-photo.d6.webp', 'only-from-unused.u5.js', 'unused.u4.js']);
   });
+
+  test('finds a name after text in any script, and reads nothing of the search index', () => {
+    const out = path.join(scratch, 'site-hanzi');
+    mkdirSync(path.join(out, '_astro'), { recursive: true });
+    mkdirSync(path.join(out, 'people/zhang'), { recursive: true });
+    mkdirSync(path.join(out, 'pagefind/fragment'), { recursive: true });
+    writeFileSync(
+      path.join(out, 'people/zhang/index.html'),
+      `<p>${'张世龙 / 张士龙 '.repeat(500)}</p><img src="/_astro/photo.p7.webp" alt="张">`,
+    );
+    writeFileSync(path.join(out, 'people/zhang.json'), JSON.stringify({ name: '孙杰', image: '/_astro/card.c8.webp' }));
+    // Pagefind's files are its own: a name in them keeps nothing.
+    writeFileSync(path.join(out, 'pagefind/fragment/en_1.pf_fragment.json'), '"/_astro/indexed-only.i9.webp"');
+    for (const name of ['photo.p7.webp', 'card.c8.webp', 'indexed-only.i9.webp'])
+      writeFileSync(path.join(out, '_astro', name), '');
+    expect(unreferencedAssets(out)).toEqual(['indexed-only.i9.webp']);
+  });
 });
