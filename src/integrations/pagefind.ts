@@ -147,14 +147,14 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
   // An incremental build's kept pages are in place from its start: their documents are made, and
   // Pagefind started, while Vite bundles and the other pages render, so that once the pages are
   // generated only the rendered pages' documents are left to make. They are still handed over then,
-  // all in the order a cold build uses, since the order changes the index's bytes. The index cannot be kept from the
-  // last build: Pagefind has no way to update one, and its every chunk depends on every page.
+  // all in the order a cold build uses, since the order changes the index's bytes. The index cannot
+  // be kept from the last build: Pagefind has no way to update one, and its every chunk depends on
+  // every page.
   let early: { index: Promise<PagefindIndex>; documents: Promise<Map<string, string>> } | undefined;
-  // The index being made since the pages were generated, and for which output folder.
-  let indexed: (Promise<string> & { site: string }) | undefined;
+  // The index being made since the pages were generated: for which output folder, and what to log.
+  let indexed: { site: string; log: Promise<string> } | undefined;
 
   /** Writes the search indexes of the site built in `site`; what to log. */
-  const indexSite = (site: string): Promise<string> & { site: string } => Object.assign(indexInto(site), { site });
   const indexInto = async (site: string): Promise<string> => {
     const started = performance.now();
     // The very case the content check built and the pages rendered, read once per process.
@@ -220,13 +220,14 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
       // from then on, while the steps before this one at the build's end (the sitemap, the wait for
       // the data files, the unreferenced-asset sweep, which leaves pagefind/ alone) go on.
       'astro:build:generated': ({ dir }) => {
-        indexed = indexSite(fileURLToPath(dir));
+        const site = fileURLToPath(dir);
+        indexed = { site, log: indexInto(site) };
         // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
-        indexed.catch(() => undefined);
+        indexed.log.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const pending = indexed?.site === site ? indexed : indexSite(site);
+        const pending = indexed?.site === site ? indexed.log : indexInto(site);
         indexed = undefined;
         logger.info(await pending);
       },
