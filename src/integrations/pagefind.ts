@@ -12,6 +12,7 @@ import { indexCopy, markedElements } from '../lib/search-text.ts';
 import { checkedCase } from '../reader/session.ts';
 import { incrementalRequested } from './incremental-build.ts';
 import { SEARCH_BODIES_FILE, SearchBodies } from './search-bodies.ts';
+import { SEARCH_INDEX_FOLDER } from './built-files.ts';
 
 /** Documents handed to Pagefind at once. */
 const PAGES_IN_FLIGHT = 8;
@@ -175,7 +176,7 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
       // The bodies remembered belong to the pages of the configured output folder.
       const remembered = site === outDir ? bodies : undefined;
       await addEntries(index, site, entries, model, ready, remembered);
-      const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+      const written = await index.writeFiles({ outputPath: path.join(site, SEARCH_INDEX_FOLDER) });
       if (written.errors.length > 0)
         throw new Error(`Pagefind failed to write its index:\n${written.errors.join('\n')}`);
       remembered?.save();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SEARCH_INDEX_FOLDER } from './built-files.ts';
 import { PublishedChecker, type PublishedCheckOptions, type PublishedFinding } from '../lib/published-check.ts';
 
 /**
@@ -18,7 +19,7 @@ const CHECKED = /\.(html|json|xml|svg)$/;
  * (the bundler's scripts and styles), only the SVG images.
  */
 export function isCheckedFile(relative: string): boolean {
-  if (!CHECKED.test(relative) || relative.startsWith('pagefind/')) return false;
+  if (!CHECKED.test(relative) || relative.startsWith(`${SEARCH_INDEX_FOLDER}/`)) return false;
   return !relative.startsWith('_astro/') || relative.endsWith('.svg');
 }
 

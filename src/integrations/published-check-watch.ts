@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { SEARCH_INDEX_FOLDER } from './built-files.ts';
 import { digestOf, FileChecker, isCheckedFile, type CheckedFile, type CheckWork } from './published-check-share.ts';
 
 /**
@@ -93,7 +94,7 @@ export class WatchedCheck {
       this.#queue(relative);
       return;
     }
-    if (relative === 'pagefind' || path.extname(relative) !== '') return;
+    if (relative === SEARCH_INDEX_FOLDER || path.extname(relative) !== '') return;
     let isFolder = false;
     try {
       isFolder = statSync(path.join(this.#out, relative)).isDirectory();
@@ -105,7 +106,7 @@ export class WatchedCheck {
 
   /** A folder found in the output folder; Pagefind's index is not the check's. */
   #folderFound(relative: string): void {
-    if (relative !== 'pagefind') this.#watchFolder(relative);
+    if (relative !== SEARCH_INDEX_FOLDER) this.#watchFolder(relative);
   }
 
   /** Queues a file to check once it has settled. */

@@ -18,6 +18,7 @@ import {
   type PublishedFinding,
   type PublishedIndicator,
 } from '../lib/published-check.ts';
+import { builtFiles } from './built-files.ts';
 import { checkShare, isCheckedFile, type CheckedFile, type CheckWork } from './published-check-share.ts';
 import type { WatchMessage, WorkerData } from './published-check-worker.ts';
 import { currentCase } from '../reader/session.ts';
@@ -31,17 +32,8 @@ import { currentCase } from '../reader/session.ts';
  */
 
 /** Every checked file under the output folder, relative to it; Pagefind's index is its own. */
-function publishedFiles(root: string, folder = ''): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
-    const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (relative !== 'pagefind') files.push(...publishedFiles(root, relative));
-    } else if (isCheckedFile(relative)) {
-      files.push(relative);
-    }
-  }
-  return files.sort();
+function publishedFiles(root: string): string[] {
+  return builtFiles(root, isCheckedFile);
 }
 
 /** The indicators of a case: every identity of kind domain, url or email, drafts included. */

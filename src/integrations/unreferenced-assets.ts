@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { builtFiles } from './built-files.ts';
 
 /**
  * Every file under `_astro/` is referenced by a published page, or it is removed. Vite writes the
@@ -13,7 +14,6 @@ import type { AstroIntegration } from 'astro';
  */
 
 const ASSETS = '_astro';
-const PAGEFIND = 'pagefind';
 
 /** File names as pages, style sheets and scripts refer to them ("Base.BRtt2d8y.css"). */
 const NAME = /[\w$~@.-]+\.(?:m?js|css|webp|avif|png|jpe?g|gif|svg|ico|woff2?|ttf|otf|wasm|json|txt)\b/g;
@@ -21,21 +21,11 @@ const NAME = /[\w$~@.-]+\.(?:m?js|css|webp|avif|png|jpe?g|gif|svg|ico|woff2?|ttf
 /** Files whose text can name another file. */
 const TEXT = /\.(?:html|xml|json|css|m?js|svg|txt|webmanifest)$|^_headers$/;
 
-/**
- * Every file under a folder, relative to it, but Pagefind's index: it names no asset, and Pagefind
- * may be writing it while this runs (src/integrations/pagefind.ts starts once the pages are generated).
- */
-function filesUnder(root: string, folder = ''): string[] {
-  return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
-    const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-    if (!entry.isDirectory()) return [relative];
-    return relative === PAGEFIND ? [] : filesUnder(root, relative);
-  });
-}
-
 /** The names of the `_astro/` files nothing refers to, in a built site. */
 export function unreferencedAssets(out: string): string[] {
-  const files = filesUnder(out);
+  // Not Pagefind's index: it names no asset, and Pagefind may be writing it while this runs
+  // (src/integrations/pagefind.ts starts once the pages are generated).
+  const files = builtFiles(out);
   const assets = new Set(files.filter((file) => file.startsWith(`${ASSETS}/`)).map((file) => path.basename(file)));
   const reached = new Set<string>();
   const queue: string[] = [];

@@ -80,7 +80,7 @@ describe('unreferencedAssets', () => {
     expect(unreferencedAssets(out)).toEqual(['draft-photo.d6.webp', 'only-from-unused.u5.js', 'unused.u4.js']);
   });
 
-  test('finds a name after text in any script, and reads nothing of the search index', () => {
+  test('finds a name after text in any writing system, and reads nothing of the search index', () => {
     const out = path.join(scratch, 'site-hanzi');
     mkdirSync(path.join(out, '_astro'), { recursive: true });
     mkdirSync(path.join(out, 'people/zhang'), { recursive: true });
