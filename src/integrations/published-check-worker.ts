@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkShare, type CheckWork } from './published-check-share.ts';
 import { WatchedCheck } from './published-check-watch.ts';
+import { runInBackground } from './thread-priority.ts';
 
 /**
  * One worker of the check of the built pages. Parsing the HTML is most of the check's time, and
@@ -26,6 +27,9 @@ const data = workerData as WorkerData;
 if (!data.watch) {
   parentPort?.postMessage({ checked: checkShare(data), cpuMs: cpuMs() });
 } else {
+  // While Astro writes the pages the watching check steps back for the thread that renders them;
+  // the shares checked at the build's end, which the build waits on, keep its priority.
+  runInBackground();
   const early = new WatchedCheck(data);
   early.start();
   parentPort?.on('message', (message: WatchMessage) => {
