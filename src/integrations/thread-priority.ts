@@ -3,8 +3,8 @@ import { getPriority, setPriority } from 'node:os';
 
 /**
  * How far a background thread of the build steps back, in Linux's nice values (-20 to 19): 10 above
- * the build's own, where the scheduler gives it about a tenth of a core when a thread of the build
- * wants the same core.
+ * the build's own, where the scheduler gives it about a tenth of a core's time while a thread of
+ * the build wants the same core.
  */
 const BACKGROUND_NICE = 10;
 
@@ -13,8 +13,8 @@ const LOWEST = 19;
 
 /**
  * Lowers the scheduling priority of the calling thread (not its process), for a worker whose work
- * the build waits for only at its end: the pages it renders on the main thread go first, and the
- * worker takes the cores they leave idle. On Linux a thread is its own task, and setpriority with
+ * the build waits for only at its end: the pages the main thread renders go first, and the worker
+ * takes the cores the build leaves idle. On Linux a thread is its own task, and setpriority with
  * its id (from /proc/thread-self) sets that thread alone; elsewhere nothing is changed. Returns
  * whether the priority was lowered.
  */
