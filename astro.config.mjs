@@ -19,6 +19,7 @@ import { unreferencedAssetsRemoved } from './src/integrations/unreferenced-asset
 import { securityHeadersFile } from './src/integrations/security-headers.ts';
 import { redirectsFileWritten } from './src/integrations/redirects-file.ts';
 import { outputFolderEmptied } from './src/integrations/output-folder.ts';
+import { SEARCH_INDEX_FOLDER } from './src/integrations/built-files.ts';
 import { dataFilesWritten } from './src/integrations/data-files.ts';
 import { incrementalBuild, incrementalRequested } from './src/integrations/incremental-build.ts';
 
@@ -112,7 +113,9 @@ export default defineConfig({
   integrations: [
     // The rebuild plans which pages to keep before the output folder is emptied around them.
     rebuild.planner,
-    outputFolderEmptied(rebuild.keptFiles),
+    // An incremental build keeps the search index's folder too: Pagefind makes the whole index again,
+    // and only its files that changed are written (src/integrations/folder-sync.ts).
+    outputFolderEmptied(rebuild.keptFiles, incrementalRequested() ? [SEARCH_INDEX_FOLDER] : []),
     siteOriginCheck(),
     noDependencyPrebundleInBuild,
     contentStoreKeyed(CONTENT_ROOT),

@@ -11,8 +11,15 @@ import type { AstroIntegration } from 'astro';
  * few dozen, and moving the whole output aside and the kept files back (a rename and a folder
  * for each) cost it seconds of system calls. A folder holding no kept file moves in one rename;
  * one holding some is looked into, so that nothing else in it (a stale file) stays in the output.
+ * A kept folder (`keptFolders`, relative) stays whole, for the step that writes it to tidy.
  */
-export function setAsideAllBut(out: string, aside: string, kept: readonly string[]): void {
+export function setAsideAllBut(
+  out: string,
+  aside: string,
+  kept: readonly string[],
+  keptFolders: readonly string[] = [],
+): void {
+  const wholeFolders = new Set(keptFolders.map((folder) => path.normalize(folder)));
   const keptFiles = new Set(kept.map((file) => path.normalize(file)));
   const holding = new Set<string>();
   for (const file of keptFiles) {
@@ -33,6 +40,7 @@ export function setAsideAllBut(out: string, aside: string, kept: readonly string
     for (const entry of readdirSync(path.join(out, folder), { withFileTypes: true })) {
       if (folder === '' && entry.name === '.git') continue;
       const relative = folder === '' ? entry.name : path.join(folder, entry.name);
+      if (entry.isDirectory() && wholeFolders.has(relative)) continue;
       if (entry.isDirectory() && holding.has(relative)) sweep(relative);
       else if (!(entry.isFile() && keptFiles.has(relative))) moveAside(relative);
     }
@@ -49,8 +57,13 @@ export function setAsideAllBut(out: string, aside: string, kept: readonly string
  * turns Astro's own emptying off. A `.git` folder in the output is kept, as Astro keeps it, and so
  * are the files an incremental build carries over (`kept`, relative to the output folder, asked
  * once the build has started): they stay where they are, untouched, and only the rest is set aside.
+ * So do the `keptFolders` (relative), whole, when they are folders: the step that writes one makes
+ * it hold exactly what this build makes (the search index, src/integrations/folder-sync.ts).
  */
-export function outputFolderEmptied(kept: () => readonly string[] = () => []): AstroIntegration {
+export function outputFolderEmptied(
+  kept: () => readonly string[] = () => [],
+  keptFolders: readonly string[] = [],
+): AstroIntegration {
   let removal: Promise<void> | undefined;
   let outDir: URL | undefined;
   return {
@@ -71,9 +84,9 @@ export function outputFolderEmptied(kept: () => readonly string[] = () => []): A
           const aside = path.join(parent, `${prefix}${process.pid}`);
           rmSync(aside, { recursive: true, force: true });
           const keptFiles = kept();
-          if (keptFiles.length > 0) {
+          if (keptFiles.length > 0 || keptFolders.length > 0) {
             mkdirSync(aside, { recursive: true });
-            setAsideAllBut(out, aside, keptFiles);
+            setAsideAllBut(out, aside, keptFiles, keptFolders);
           } else {
             renameSync(out, aside);
             mkdirSync(out, { recursive: true });

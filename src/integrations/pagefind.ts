@@ -13,6 +13,7 @@ import { checkedCase } from '../reader/session.ts';
 import { incrementalRequested } from './incremental-build.ts';
 import { SEARCH_BODIES_FILE, SearchBodies } from './search-bodies.ts';
 import { SEARCH_INDEX_FOLDER } from './built-files.ts';
+import { syncFolder } from './folder-sync.ts';
 
 /** Documents handed to Pagefind at once. */
 const PAGES_IN_FLIGHT = 8;
@@ -176,16 +177,19 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
       // The bodies remembered belong to the pages of the configured output folder.
       const remembered = site === outDir ? bodies : undefined;
       await addEntries(index, site, entries, model, ready, remembered);
-      const written = await index.writeFiles({ outputPath: path.join(site, SEARCH_INDEX_FOLDER) });
-      if (written.errors.length > 0)
-        throw new Error(`Pagefind failed to write its index:\n${written.errors.join('\n')}`);
+      // Pagefind's files are written here rather than by its writeFiles, which creates every one
+      // again: an incremental build keeps the previous index's folder, and most files are the same.
+      const made = await index.getFiles();
+      if (made.errors.length > 0) throw new Error(`Pagefind failed to make its index:\n${made.errors.join('\n')}`);
+      const files = await syncFolder(path.join(site, SEARCH_INDEX_FOLDER), made.files);
       remembered?.save();
       const before =
         ready.size > 0
           ? ` (${ready.size} kept pages read while the others rendered, ` +
             `${remembered?.remembered ?? 0} search bodies remembered from the last build)`
           : '';
-      return `indexed ${entries.length} pages${before} in ${Math.round(performance.now() - started)} ms`;
+      const rewritten = files.unchanged > 0 ? `, ${files.written} of its ${made.files.length} files written again` : '';
+      return `indexed ${entries.length} pages${before}${rewritten} in ${Math.round(performance.now() - started)} ms`;
     } finally {
       await close();
     }

@@ -77,6 +77,13 @@ function recordsMade(log: string): { made: number; of: number } {
   return { made: Number(match[1]), of: Number(match[2]) };
 }
 
+/** How many of the search index's files the rebuild wrote again, of how many, from its log line. */
+function indexFilesWritten(log: string): { written: number; of: number } {
+  const match = /, (\d+) of its (\d+) files written again/.exec(log);
+  if (!match) throw new Error(`the search did not say how many of its files it wrote again:\n${log}`);
+  return { written: Number(match[1]), of: Number(match[2]) };
+}
+
 /** How many kept pages the search read early, and how many of their bodies it had remembered. */
 function searchBodies(log: string): { read: number; remembered: number } {
   const match = /\((\d+) kept pages read while the others rendered, (\d+) search bodies remembered/.exec(log);
@@ -101,6 +108,8 @@ interface Step {
   atMost: number;
   /** Most JSON records it may make again, where reasoned by hand. */
   recordsAtMost?: number;
+  /** The edit changes nothing that search indexes (a grade): not one of the index's files is written again. */
+  searchUnchanged?: true;
 }
 
 const newPerson = [
@@ -137,6 +146,7 @@ const steps: Step[] = [
     name: 'a grade change on a relationship',
     change: () => edit('people/chen-jie.md', 'confidence: low', 'confidence: moderate'),
     atMost: 6,
+    searchUnchanged: true,
   },
   {
     name: 'a new entity',
@@ -167,6 +177,9 @@ beforeAll(() => {
   firstLog = astroBuild(content, warm, incremental);
   // What no later build may keep: a file the content does not make.
   writeFileSync(path.join(warm, 'people/stale-entry.html'), '<p>an entry since removed</p>');
+  // The search index's folder is kept and tidied, not made afresh: what it held of old must go.
+  writeFileSync(path.join(warm, 'pagefind/fragment/en_stale.pf_fragment'), 'a page since removed');
+  writeFileSync(path.join(warm, 'pagefind/pagefind.js'), 'a file Pagefind writes, since changed');
   steps.forEach((step, i) => {
     step.change();
     const log = astroBuild(content, warm, incremental);
@@ -206,6 +219,13 @@ describe('an incremental rebuild', () => {
       const counts = searchBodies(results.get(step.name)?.log ?? '');
       expect(counts.read).toBeGreaterThan(0);
       expect(counts.remembered).toBe(counts.read);
+    });
+
+    test("writes again only the search index's files that changed", () => {
+      const counts = indexFilesWritten(results.get(step.name)?.log ?? '');
+      if (step.searchUnchanged) expect(counts.written).toBe(0);
+      else expect(counts.written).toBeGreaterThan(0);
+      expect(counts.written).toBeLessThan(counts.of);
     });
 
     test('makes again only some of the JSON records', () => {

@@ -96,4 +96,14 @@ describe('setting the previous output aside but for the kept files', () => {
     expect(filesUnder(out)).toEqual(['a/b/index.html', 'a/index.html']);
     expect(filesUnder(aside)).toEqual(['a/b/c/index.html']);
   });
+
+  test('a kept folder stays whole where it is a folder, and is set aside where it is a file', () => {
+    put('people/a/index.html', 'page a, not kept');
+    put('pagefind/pagefind.js', 'the index’s entry');
+    put('pagefind/fragment/en_1.pf_fragment', 'a fragment');
+    put('search', 'a file with a kept folder’s name');
+    setAsideAllBut(out, aside, [], ['pagefind', 'search']);
+    expect(filesUnder(out)).toEqual(['pagefind/fragment/en_1.pf_fragment', 'pagefind/pagefind.js']);
+    expect(filesUnder(aside)).toEqual(['people/a/index.html', 'search']);
+  });
 });
