@@ -8,35 +8,23 @@ import { runInBackground } from './thread-priority.ts';
 
 /**
  * Makes every data file of the site on its own thread while the build bundles and renders the pages
- * (src/integrations/data-files.ts starts it once the configuration is settled): it reads and checks
- * the case again (the same files give the same model) while the main thread syncs the content and
- * plans the build, then waits for the build's start, when the output folder has been emptied and an
- * incremental build knows what it kept, and writes each file into the output folder as soon as it is
+ * (src/integrations/data-files.ts starts it): it reads and checks the case again (the same files give
+ * the same model), lays the graph out, and writes each file into the output folder as soon as it is
  * made, so only one file's text is alive at a time (all of them were held for the build's end: 78 MB
  * of bytes at 5,000 entities, alive with the pages' peak). The case is read with the plain checker, not
  * through the process's kept reading (src/reader/session.ts): the texts and parses that keeps for
  * `astro dev` are never needed again here. It answers with the number of files written.
  */
 
-/** What the build's start tells the worker: where to write, and what an incremental build carried over. */
-export interface DataFilesStart {
-  /** The output folder. */
-  out: string;
-  /** Site paths of the files already in place. */
-  kept: string[];
-}
-
 // The pages the main thread renders go first; this thread takes what the cores leave over, and the
 // build's end waits for it (5,000 entities: a cold build 25.0 -> 24.2 s, a rebuild 11.1 -> 10.3 s).
 runInBackground();
-const { root, site } = workerData as { root: string; site: PublishedAt };
-const files = dataFiles(checkCaseFolder(root, { includeDrafts: false }).model, site);
-const { out, kept } = await new Promise<DataFilesStart>((resolve) => parentPort?.once('message', resolve));
+const { root, site, out, kept } = workerData as { root: string; site: PublishedAt; out: string; kept: string[] };
 // What an incremental build carried over from the last output is already in place.
 const skipped = new Set(kept);
 const folders = new Set<string>();
 let written = 0;
-for (const file of files) {
+for (const file of dataFiles(checkCaseFolder(root, { includeDrafts: false }).model, site)) {
   if (skipped.has(file.path)) continue;
   const target = path.join(out, file.path);
   const folder = path.dirname(target);

@@ -6,17 +6,15 @@ import type { CaseModel } from '../lib/case.ts';
 import { currentCase } from '../reader/session.ts';
 import type { DataFile } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
-import type { DataFilesStart } from './data-files-worker.ts';
 
 /**
  * Writes the site's data files (src/site/data-files.ts: JSON records, STIX bundles, exports,
  * graph.json, map.json, the edges' evidence) from the case model on every build, rather than as
  * endpoint routes (two of every three files the site has, each through Astro's route machinery on
  * the thread that renders the pages). They are made on a worker thread
- * (src/integrations/data-files-worker.ts) that starts once the configuration is settled, reads the
- * case, and from the build's start writes each file into the output folder as it makes it, so the
- * graph's layout and the exports are computed while the pages are bundled and rendered, and no
- * file's bytes wait in memory for the build's end; the build's end
+ * (src/integrations/data-files-worker.ts) that starts with the build and writes each file into the
+ * output folder as it makes it, so the graph's layout and the exports are computed while the pages
+ * are bundled and rendered, and no file's bytes wait in memory for the build's end; the build's end
  * waits for the worker. So it must come after the integration that empties the output folder at the
  * build's start (src/integrations/output-folder.ts), and before every step that reads the output
  * (the unreferenced-asset sweep, the published-site check). Under `astro dev` each file is answered
@@ -30,32 +28,22 @@ export function dataFilesWritten(options: {
   const root = path.resolve(options.contentRoot);
   let site: PublishedAt = { origin: '', base: '/' };
   let out = '';
-  let building = false;
-  // Started with the settled configuration, so that the worker reads and checks the case while this
-  // thread syncs the content and plans the build (an author's rebuild waited for it at the end).
-  let worker: DataFilesWorker | undefined;
   let written: Promise<number> | undefined;
-  const kept = () => [...(options.kept?.() ?? [])];
   return {
     name: 'casefile:data-files',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        building = command === 'build';
-      },
       'astro:config:done': ({ config }) => {
         site = { origin: new URL(config.site ?? 'https://casefile.example').origin, base: config.base };
         out = fileURLToPath(config.outDir);
-        if (building) worker = dataFilesWorker(root, site);
       },
-      // The output folder is emptied by now, and an incremental build knows what it kept.
       'astro:build:start': () => {
-        written = (worker ?? dataFilesWorker(root, site)).start(out, kept());
-        worker = undefined;
+        written = writtenOnWorker(root, site, out, [...(options.kept?.() ?? [])]);
+        // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
+        written.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         // A static build's `dir` is the configured output folder, where the worker writes.
-        const count = await (written ?? dataFilesWorker(root, site).start(fileURLToPath(dir), kept()));
-        written = undefined;
+        const count = await (written ?? writtenOnWorker(root, site, fileURLToPath(dir), [...(options.kept?.() ?? [])]));
         logger.info(`${count} data files written`);
       },
       'astro:server:setup': async ({ server }) => {
@@ -93,33 +81,16 @@ export function dataFilesWritten(options: {
   };
 }
 
-/** A worker making the data files: it reads the case as soon as it starts, and writes once told where. */
-interface DataFilesWorker {
-  /** Tells it the output folder and the site paths already in place there; how many files it wrote. */
-  start: (out: string, kept: readonly string[]) => Promise<number>;
-}
-
-/** Starts the worker thread that makes the data files of the case under a content root. */
-function dataFilesWorker(root: string, site: PublishedAt): DataFilesWorker {
-  const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), { workerData: { root, site } });
-  // Until the build starts, a worker still reading the case does not hold the process open: a build
-  // that fails before its start (a content error) ends without waiting for it.
-  worker.unref();
-  const written = new Promise<number>((resolve, reject) => {
+/** Every data file but the `kept` site paths, made on a worker thread from the case under a content root and written under `out`; how many. */
+function writtenOnWorker(root: string, site: PublishedAt, out: string, kept: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./data-files-worker.ts', import.meta.url), {
+      workerData: { root, site, out, kept },
+    });
     worker.once('message', (count: number) => resolve(count));
     worker.once('error', (error) => reject(new Error('the data files could not be made', { cause: error })));
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the data files could not be made (worker exit ${code})`));
     });
   });
-  // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
-  written.catch(() => undefined);
-  return {
-    start: (out, kept) => {
-      worker.ref();
-      const start: DataFilesStart = { out, kept: [...kept] };
-      worker.postMessage(start);
-      return written;
-    },
-  };
 }
