@@ -22,8 +22,8 @@ export function setAsideAllBut(
   const wholeFolders = new Set(keptFolders.map((folder) => path.normalize(folder)));
   const keptFiles = new Set(kept.map((file) => path.normalize(file)));
   const holding = new Set<string>();
-  for (const file of keptFiles) {
-    for (let folder = path.dirname(file); folder !== '.' && !holding.has(folder); folder = path.dirname(folder)) {
+  for (const place of [...keptFiles, ...wholeFolders]) {
+    for (let folder = path.dirname(place); folder !== '.' && !holding.has(folder); folder = path.dirname(folder)) {
       holding.add(folder);
     }
   }

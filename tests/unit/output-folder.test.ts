@@ -102,8 +102,14 @@ describe('setting the previous output aside but for the kept files', () => {
     put('pagefind/pagefind.js', 'the index’s entry');
     put('pagefind/fragment/en_1.pf_fragment', 'a fragment');
     put('search', 'a file with a kept folder’s name');
-    setAsideAllBut(out, aside, [], ['pagefind', 'search']);
-    expect(filesUnder(out)).toEqual(['pagefind/fragment/en_1.pf_fragment', 'pagefind/pagefind.js']);
-    expect(filesUnder(aside)).toEqual(['people/a/index.html', 'search']);
+    put('assets/index/chunk', 'in a kept folder below the top');
+    put('assets/other', 'beside it, not kept');
+    setAsideAllBut(out, aside, [], ['pagefind', 'search', 'assets/index']);
+    expect(filesUnder(out)).toEqual([
+      'assets/index/chunk',
+      'pagefind/fragment/en_1.pf_fragment',
+      'pagefind/pagefind.js',
+    ]);
+    expect(filesUnder(aside)).toEqual(['assets/other', 'people/a/index.html', 'search']);
   });
 });
