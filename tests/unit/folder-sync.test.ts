@@ -13,17 +13,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { syncFolder, type FolderFile } from '../../src/integrations/folder-sync.ts';
-import { filesUnder } from '../build/astro-build.ts';
+import { filesUnder, writeFileUnder } from '../build/astro-build.ts';
 
 let scratch = '';
 let folder = '';
 
 /** Writes a file of the folder's previous contents, with its folders. */
-function put(file: string, text: string): void {
-  const full = path.join(folder, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-}
+const put = (file: string, text: string): void => writeFileUnder(folder, file, text);
 
 /** A file to be in the folder. */
 const file = (relative: string, text: string): FolderFile => ({ path: relative, content: Buffer.from(text) });

@@ -1,29 +1,16 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { setAsideAllBut } from '../../src/integrations/output-folder.ts';
-import { filesUnder } from '../build/astro-build.ts';
+import { filesUnder, writeFileUnder } from '../build/astro-build.ts';
 
 let scratch = '';
 let aside = '';
 let out = '';
 
 /** Writes a file of the previous output, with its folders. */
-function put(file: string, text: string): void {
-  const full = path.join(out, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-}
+const put = (file: string, text: string): void => writeFileUnder(out, file, text);
 
 beforeEach(() => {
   scratch = mkdtempSync(path.join(tmpdir(), 'casefile-carry-over-'));

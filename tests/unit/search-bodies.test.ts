@@ -3,17 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SearchBodies } from '../../src/integrations/search-bodies.ts';
+import { writeFileUnder } from '../build/astro-build.ts';
 
 let scratch = '';
 let out = '';
 let file = '';
 
 /** Writes a page of the output, with its folders. */
-function put(page: string, html: string): void {
-  const full = path.join(out, page);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, html);
-}
+const put = (page: string, html: string): void => writeFileUnder(out, page, html);
 
 /** A cut that records which pages it was asked to read. */
 function cutter(): { cut: (html: string) => string; read: string[] } {
