@@ -89,8 +89,8 @@ export async function syncFolder(folder: string, files: readonly FolderFile[]): 
   const clash = [...wanted.keys()].find((relative) => folders.has(relative));
   if (clash !== undefined) throw new Error(`"${clash}" is to be both a file and a folder that holds others`);
   const { present, removed } = await pruned(folder, wanted, folders);
-  for (const relative of [folder, ...[...folders].sort().map((name) => path.join(folder, name))])
-    await mkdir(relative, { recursive: true });
+  await mkdir(folder, { recursive: true });
+  for (const relative of folders) await mkdir(path.join(folder, relative), { recursive: true });
   let written = 0;
   let unchanged = 0;
   const queue = [...wanted];
