@@ -131,7 +131,7 @@ export default defineConfig({
     }),
     // The data files (JSON records, STIX bundles, exports, graph.json, map.json) after the pages,
     // before anything reads the output.
-    dataFilesWritten({ contentRoot: CONTENT_ROOT, kept: rebuild.keptRecords }),
+    dataFilesWritten({ contentRoot: CONTENT_ROOT, kept: rebuild.keptDataFiles }),
     // After every step that writes pages, feeds, sitemaps or data files.
     unreferencedAssetsRemoved(),
     // An incremental build's kept pages are indexed from its start, while the others render.

@@ -5,6 +5,7 @@ import { checkCaseFolder } from '../reader/read-case.ts';
 import { dataFiles } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 import { runInBackground } from './thread-priority.ts';
+import { withoutBodies } from './case-data-digest.ts';
 
 /**
  * Makes every data file of the site on its own thread while the build bundles and renders the pages
@@ -13,7 +14,9 @@ import { runInBackground } from './thread-priority.ts';
  * made, so only one file's text is alive at a time (all of them were held for the build's end: 78 MB
  * of bytes at 5,000 entities, alive with the pages' peak). The case is read with the plain checker, not
  * through the process's kept reading (src/reader/session.ts): the texts and parses that keeps for
- * `astro dev` are never needed again here. It answers with the number of files written.
+ * `astro dev` are never needed again here. The model's bodies cannot be read here: an incremental
+ * build keeps the case-wide files while the case without its bodies is unchanged
+ * (src/integrations/case-data-digest.ts). It answers with the number of files written.
  */
 
 // The pages the main thread renders go first; this thread takes what the cores leave over, and the
@@ -24,7 +27,8 @@ const { root, site, out, kept } = workerData as { root: string; site: PublishedA
 const skipped = new Set(kept);
 const folders = new Set<string>();
 let written = 0;
-for (const file of dataFiles(checkCaseFolder(root, { includeDrafts: false }).model, site)) {
+const model = withoutBodies(checkCaseFolder(root, { includeDrafts: false }).model);
+for (const file of dataFiles(model, site)) {
   if (skipped.has(file.path)) continue;
   const target = path.join(out, file.path);
   const folder = path.dirname(target);

@@ -12,6 +12,8 @@ import { SITE } from '../config.ts';
 import { buildCaseGraph } from '../lib/graph.ts';
 import { twinTable } from '../lib/twin-table.ts';
 import { pageKey, routeFile, type EntryRoute } from './rebuild-plan.ts';
+import { caseDataPaths } from '../site/data-file-paths.ts';
+import { caseDataDigest } from './case-data-digest.ts';
 
 /**
  * An author's rebuild renders only the entry pages whose inputs changed (`CASEFILE_INCREMENTAL=1`,
@@ -21,16 +23,18 @@ import { pageKey, routeFile, type EntryRoute } from './rebuild-plan.ts';
  * code and settings. The next such build keeps the previous output of every page whose digest is
  * the same and whose file was not touched since, and renders the rest. Any change of code, settings
  * or environment, a different output or content folder, or a missing record means a full build.
- * Everything else (index pages, the graph, the map, feeds, exports, STIX bundles, assets, the
+ * Everything else (index pages, the graph and map pages, feeds, assets, the
  * sitemap, the search index, the published-site check) is produced in full every build, from every
- * page in the folder.
+ * page in the folder. The data files but the records (the exports, graph.json, map.json, the STIX
+ * bundles) are kept as one while the case without its bodies is the same
+ * (src/integrations/case-data-digest.ts): a body's words are never in them.
  */
 
 /** The record of the last incremental build, under Astro's cache folder. */
 const RECORD_FILE = 'casefile/rebuild-record.json';
 
 /** Bumped when the record's meaning changes, so an old record means a full build. */
-const RECORD_VERSION = 3;
+const RECORD_VERSION = 4;
 
 /** One kept page's record. */
 interface PageRecord {
@@ -96,6 +100,8 @@ interface PlannedPage {
 
 function casePages(contentRoot: string): {
   pages: PlannedPage[];
+  /** The digest of a page of `route`, whose previous output showed `shown`. */
+  digest: (page: PlannedPage, shown: readonly string[]) => string;
   fingerprints: PageFingerprints;
 } {
   const checked = checkedCase(contentRoot, false);
@@ -146,8 +152,16 @@ function casePages(contentRoot: string): {
     })),
     // A record holds its entity's neighbourhood one step deep, as its dossier's picture does.
     ...model.entities.map((entity) => ({ route: 'record' as const, id: entity.id, context: '' })),
+    // The other data files, kept or made again together.
+    ...caseDataPaths(model).map((file) => ({ route: 'data' as const, id: file.slice(1), context: '' })),
   ];
-  return { pages, fingerprints: new PageFingerprints(model, sources, caseWide) };
+  const fingerprints = new PageFingerprints(model, sources, caseWide);
+  let data: string | undefined;
+  const digest = (page: PlannedPage, shown: readonly string[]) =>
+    page.route === 'data'
+      ? (data ??= caseDataDigest(model))
+      : fingerprints.page(page.route, page.id, shown, page.context);
+  return { pages, digest, fingerprints };
 }
 
 /** Reads the previous record, if it is one this code can trust. */
@@ -171,8 +185,8 @@ export interface IncrementalBuild {
   keptFiles: () => readonly string[];
   /** The site addresses of the pages kept, for the sitemap (which lists only the pages Astro rendered). */
   keptUrls: () => string[];
-  /** The site paths (`/people/x.json`) of the JSON records kept, which the data files must not make again. */
-  keptRecords: () => ReadonlySet<string>;
+  /** The site paths (`/people/x.json`) of the data files kept (records and the rest), which must not be made again. */
+  keptDataFiles: () => ReadonlySet<string>;
 }
 
 /** The incremental build for a content root; does nothing unless `enabled`. */
@@ -193,13 +207,17 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
     keptFiles: () => kept.map((page) => routeFile(page.route, page.id)),
     keptUrls: () =>
       kept
-        .filter((page) => page.route !== 'record')
+        .filter((page) => page.route !== 'record' && page.route !== 'data')
         .map(
           (page) =>
             new URL(withBase(base, `/${routeFile(page.route, page.id).replace(/index\.html$/, '')}`), site).href,
         ),
-    keptRecords: () =>
-      new Set(kept.filter((page) => page.route === 'record').map((page) => `/${routeFile(page.route, page.id)}`)),
+    keptDataFiles: () =>
+      new Set(
+        kept
+          .filter((page) => page.route === 'record' || page.route === 'data')
+          .map((page) => `/${routeFile(page.route, page.id)}`),
+      ),
     planner: {
       name: 'casefile:incremental-build',
       hooks: {
@@ -227,23 +245,28 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
             logger.info('incremental build: no record of a previous build with this code and settings; building all');
             return;
           }
-          const { pages, fingerprints } = readCase();
-          for (const { route, id, context } of pages) {
+          const { pages, digest, fingerprints } = readCase();
+          for (const planned of pages) {
+            const { route, id } = planned;
             const key = pageKey(route, id);
             const page = previous.pages[key];
-            if (!page || (route !== 'table' && fingerprints.alwaysRendered(id))) continue;
+            const always = route !== 'table' && route !== 'data' && fingerprints.alwaysRendered(id);
+            if (!page || always) continue;
             const stat = statSync(path.join(outDir, routeFile(route, id)), { throwIfNoEntry: false });
             if (!stat || stat.size !== page.size || stat.mtimeMs !== page.mtimeMs) continue;
-            if (fingerprints.page(route, id, page.shown, context) === page.digest) kept.push({ key, route, id });
+            if (digest(planned, page.shown) === page.digest) kept.push({ key, route, id });
           }
           globalThis.casefileRebuildPlan = { kept: new Set(kept.map((page) => page.key)) };
-          const records = pages.filter((page) => page.route === 'record').length;
-          const keptRecords = kept.filter((page) => page.route === 'record').length;
-          const keptPages = kept.length - keptRecords;
+          const count = (route: EntryRoute, of: readonly { route: EntryRoute }[]) =>
+            of.filter((page) => page.route === route).length;
+          const [records, keptRecords] = [count('record', pages), count('record', kept)];
+          const [data, keptData] = [count('data', pages), count('data', kept)];
+          const keptPages = kept.length - keptRecords - keptData;
+          const entryPages = pages.length - records - data;
           logger.info(
-            `incremental build: ${pages.length - records - keptPages} of ${pages.length - records} entry pages to render, ` +
-              `${keptPages} kept; ${records - keptRecords} of ${records} JSON records to make ` +
-              `(${Math.round(performance.now() - started)} ms, of which code digest ${Math.round(coded - started)} ms)`,
+            `incremental build: ${entryPages - keptPages} of ${entryPages} entry pages to render, ${keptPages} kept; ` +
+              `${records - keptRecords} of ${records} JSON records and ${data - keptData} of ${data} other data files ` +
+              `to make (${Math.round(performance.now() - started)} ms, of which code digest ${Math.round(coded - started)} ms)`,
           );
         },
       },
@@ -255,14 +278,15 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
           if (!options.enabled) return;
           const started = performance.now();
           const keptKeys = new Set(kept.map((page) => page.key));
-          const { pages, fingerprints } = readCase();
+          const { pages, digest } = readCase();
           const record: RebuildRecord = {
             version: RECORD_VERSION,
             code: code || codeDigest(root, settings),
             pages: {},
           };
           const collections = [...COLLECTIONS];
-          for (const { route, id, context } of pages) {
+          for (const planned of pages) {
+            const { route, id } = planned;
             const key = pageKey(route, id);
             // A kept page's file is the one its record describes, left in place untouched.
             const earlier = keptKeys.has(key) ? previous?.pages[key] : undefined;
@@ -273,9 +297,10 @@ export function incrementalBuild(options: { contentRoot: string; enabled: boolea
             const file = path.join(outDir, routeFile(route, id));
             const stat = statSync(file, { throwIfNoEntry: false });
             if (!stat) continue;
-            const shown = idsInOutput(readFileSync(file, 'utf8'), collections);
+            // A data file's digest is the case's, whatever it shows (and the exports are megabytes to search).
+            const shown = route === 'data' ? [] : idsInOutput(readFileSync(file, 'utf8'), collections);
             record.pages[key] = {
-              digest: fingerprints.page(route, id, shown, context),
+              digest: digest(planned, shown),
               shown,
               size: stat.size,
               mtimeMs: stat.mtimeMs,

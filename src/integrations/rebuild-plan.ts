@@ -8,10 +8,12 @@
 /**
  * The routes whose files a rebuild may keep: dossiers (src/pages/[type]/[slug].astro), source pages,
  * the pages of the table that mirrors the graph (src/pages/graph/table/[page].astro, by page
- * number), and each entity's JSON record, a data file (src/site/data-files.ts) that shows what its
- * dossier shows, less the body. STIX bundles and the whole case's files are made on every build.
+ * number), each entity's JSON record, a data file (src/site/data-files.ts) that shows what its
+ * dossier shows, less the body, and the other data files (`data`, by site path without its leading
+ * slash: the STIX bundles and the whole case's files), kept together while the case without its
+ * bodies is unchanged (src/integrations/case-data-digest.ts).
  */
-export type EntryRoute = 'dossier' | 'source' | 'table' | 'record';
+export type EntryRoute = 'dossier' | 'source' | 'table' | 'record' | 'data';
 
 /** The built file of an entry's page of a route, relative to the output folder. */
 export function routeFile(route: EntryRoute, id: string): string {
@@ -23,6 +25,8 @@ export function routeFile(route: EntryRoute, id: string): string {
       return `graph/table/${id}/index.html`;
     case 'record':
       return `${id}.json`;
+    case 'data':
+      return id;
     default:
       return route satisfies never;
   }

@@ -11,6 +11,7 @@ import { toGraphData } from '../lib/graph-data.ts';
 import { mapDataSchema, toMapData } from '../lib/map-data.ts';
 import { mapPlaces } from '../lib/map-places.ts';
 import { hasEntityBundles, stixOptions, type PublishedAt } from './exports.ts';
+import { bundlePath, CASE_FILES, recordPath, type CaseFile } from './data-file-paths.ts';
 import { caseLayout } from './graph-layout.ts';
 
 /**
@@ -60,7 +61,7 @@ export function dataFiles(model: CaseModel, site: PublishedAt): DataFile[] {
   const { graph, adjacency, layout } = graphOf(model);
   const stix = stixOptions(site);
   const records = model.entities.map((entity): DataFile => ({
-    path: `/${entity.id}.json`,
+    path: recordPath(entity.id),
     type: JSON_TYPE,
     body: () =>
       JSON.stringify({
@@ -70,46 +71,27 @@ export function dataFiles(model: CaseModel, site: PublishedAt): DataFile[] {
   }));
   const bundles = hasEntityBundles(model)
     ? model.entities.map((entity): DataFile => ({
-        path: `/${entity.id}.stix.json`,
+        path: bundlePath(entity.id),
         type: JSON_TYPE,
         body: async () => JSON.stringify(await entityBundle(model, entity.id, stix)),
       }))
     : [];
-  return [
-    ...records,
-    ...bundles,
-    { path: '/exports/case.json', type: JSON_TYPE, body: () => JSON.stringify(caseRecord(model)) },
-    { path: '/exports/sources.json', type: JSON_TYPE, body: () => JSON.stringify(sharedRecord(model)) },
-    {
-      path: '/exports/case.stix.json',
-      type: JSON_TYPE,
-      body: async () => JSON.stringify(await caseBundle(model, stix)),
-    },
-    { path: '/exports/evidence.csv', type: 'text/csv; charset=utf-8', body: () => evidenceCsv(model) },
-    {
-      path: '/exports/graph.gexf',
-      type: 'application/gexf+xml; charset=utf-8',
-      body: () => toGexf(graph, layout()),
-    },
-    {
-      path: '/exports/graph.graphml',
+  const wholeCase: Record<CaseFile, Omit<DataFile, 'path'>> = {
+    '/exports/case.json': { type: JSON_TYPE, body: () => JSON.stringify(caseRecord(model)) },
+    '/exports/sources.json': { type: JSON_TYPE, body: () => JSON.stringify(sharedRecord(model)) },
+    '/exports/case.stix.json': { type: JSON_TYPE, body: async () => JSON.stringify(await caseBundle(model, stix)) },
+    '/exports/evidence.csv': { type: 'text/csv; charset=utf-8', body: () => evidenceCsv(model) },
+    '/exports/graph.gexf': { type: 'application/gexf+xml; charset=utf-8', body: () => toGexf(graph, layout()) },
+    '/exports/graph.graphml': {
       type: 'application/graphml+xml; charset=utf-8',
       body: () => toGraphml(graph, layout()),
     },
-    {
-      path: '/graph.json',
-      type: JSON_TYPE,
-      body: () => JSON.stringify(toGraphData(graph, layout())),
-    },
-    {
-      path: '/graph/evidence.json',
+    '/graph.json': { type: JSON_TYPE, body: () => JSON.stringify(toGraphData(graph, layout())) },
+    '/graph/evidence.json': {
       type: JSON_TYPE,
       body: () => JSON.stringify(evidenceFileSchema.parse(evidenceFile(model, graph))),
     },
-    {
-      path: '/map.json',
-      type: JSON_TYPE,
-      body: () => JSON.stringify(mapDataSchema.parse(toMapData(mapPlaces(model)))),
-    },
-  ];
+    '/map.json': { type: JSON_TYPE, body: () => JSON.stringify(mapDataSchema.parse(toMapData(mapPlaces(model)))) },
+  };
+  return [...records, ...bundles, ...CASE_FILES.map((path) => ({ path, ...wholeCase[path] }))];
 }

@@ -72,8 +72,15 @@ function rendered(log: string): { rendered: number; of: number } {
 
 /** How many JSON records the rebuild made again, of how many, from its log line. */
 function recordsMade(log: string): { made: number; of: number } {
-  const match = /(\d+) of (\d+) JSON records to make/.exec(log);
+  const match = /(\d+) of (\d+) JSON records and/.exec(log);
   if (!match) throw new Error(`the rebuild did not say which records it made:\n${log}`);
+  return { made: Number(match[1]), of: Number(match[2]) };
+}
+
+/** How many of the other data files (exports, STIX bundles, graph and map data) the rebuild made again, of how many. */
+function otherDataMade(log: string): { made: number; of: number } {
+  const match = /(\d+) of (\d+) other data files to make/.exec(log);
+  if (!match) throw new Error(`the rebuild did not say which other data files it made:\n${log}`);
   return { made: Number(match[1]), of: Number(match[2]) };
 }
 
@@ -94,7 +101,8 @@ function searchBodies(log: string): { read: number; remembered: number } {
 /**
  * Each step: an edit, and how many of the fixture's 13 entry pages a rebuild may render at most (9
  * dossiers, 3 source pages, 1 page of the graph's table; 14 while the new person exists; the JSON
- * records and STIX bundles are data files, made in full every build). The entity with an image,
+ * records are data files, made again where their entity's neighbourhood changed, and the other data
+ * files are made again together, unless only bodies' words changed). The entity with an image,
  * locations/example-tower, is always rendered. A page is rendered again when anything it shows
  * changed, or the links of anything it shows (the neighbourhood picture weighs neighbours by their
  * links), so in a case this small most edits reach most pages; the body edit shows the skipping
@@ -110,6 +118,11 @@ interface Step {
   recordsAtMost?: number;
   /** The edit changes nothing that search indexes (a grade): not one of the index's files is written again. */
   searchUnchanged?: true;
+  /**
+   * The edit changes only a body's words (no wikilink, no citation): the other data files (exports,
+   * STIX bundles, graph and map data) are all kept. Any other edit makes them all again.
+   */
+  wordsOnly?: true;
 }
 
 const newPerson = [
@@ -136,6 +149,7 @@ const steps: Step[] = [
     atMost: 5,
     // The records of the same three entities: chen-jie, second-site and the image entity.
     recordsAtMost: 3,
+    wordsOnly: true,
   },
   {
     name: 'a name change of an entry others link to',
@@ -165,6 +179,7 @@ const steps: Step[] = [
     name: 'a report edit',
     change: () => edit('reports/first-report.mdx', '## What is not confirmed', '## What is still not confirmed'),
     atMost: 10,
+    wordsOnly: true,
   },
 ];
 
@@ -232,6 +247,13 @@ describe('an incremental rebuild', () => {
       const counts = recordsMade(results.get(step.name)?.log ?? '');
       expect(counts.made).toBeGreaterThan(0);
       expect(counts.made).toBeLessThanOrEqual(step.recordsAtMost ?? counts.of - 1);
+    });
+
+    test(step.wordsOnly ? 'keeps every other data file' : 'makes every other data file again', () => {
+      const counts = otherDataMade(results.get(step.name)?.log ?? '');
+      // The nine files made from the whole case, and the fixture's STIX bundle per dossier.
+      expect(counts.of).toBeGreaterThan(9);
+      expect(counts.made).toBe(step.wordsOnly ? 0 : counts.of);
     });
   });
 });
