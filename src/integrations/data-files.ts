@@ -1,9 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { CaseModel } from '../lib/case.ts';
-import { currentCase } from '../reader/session.ts';
+import { checkedCase, currentCase } from '../reader/session.ts';
+import { caseDataPaths } from '../site/data-file-paths.ts';
 import type { DataFile } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 
@@ -15,8 +17,12 @@ import type { PublishedAt } from '../site/exports.ts';
  * (src/integrations/data-files-worker.ts) that starts with the build and writes each file into the
  * output folder as it makes it, so the graph's layout and the exports are computed while the pages
  * are bundled and rendered, and no file's bytes wait in memory for the build's end; the build's end
- * waits for the worker. So it must come after the integration that empties the output folder at the
- * build's start (src/integrations/output-folder.ts), and before every step that reads the output
+ * waits for the worker. When an incremental build keeps every file made from the whole case (all
+ * but the JSON records, src/integrations/case-data-digest.ts), the records it makes again are made
+ * on this thread at the build's end instead, from the model the pages were rendered from: reading
+ * and checking the case again on a worker cost more than a few records. So it must come after the
+ * integration that empties the output folder at the build's start
+ * (src/integrations/output-folder.ts), and before every step that reads the output
  * (the unreferenced-asset sweep, the published-site check). Under `astro dev` each file is answered
  * from the same table, made from the case as it is now.
  */
@@ -29,6 +35,8 @@ export function dataFilesWritten(options: {
   let site: PublishedAt = { origin: '', base: '/' };
   let out = '';
   let written: Promise<number> | undefined;
+  // The data files left to make when all of them but some records were kept, made at the build's end here.
+  let onlyRecords: { model: CaseModel; kept: ReadonlySet<string> } | undefined;
   return {
     name: 'casefile:data-files',
     hooks: {
@@ -37,12 +45,27 @@ export function dataFilesWritten(options: {
         out = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
-        written = writtenOnWorker(root, site, out, [...(options.kept?.() ?? [])]);
+        const kept = options.kept?.() ?? new Set<string>();
+        onlyRecords = undefined;
+        written = undefined;
+        if (kept.size > 0) {
+          const { model } = checkedCase(root, false);
+          if (caseDataPaths(model).every((file) => kept.has(file))) {
+            onlyRecords = { model, kept };
+            return;
+          }
+        }
+        written = writtenOnWorker(root, site, out, [...kept]);
         // Until the build's end awaits it, a failure is held there rather than thrown unhandled.
         written.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         // A static build's `dir` is the configured output folder, where the worker writes.
+        if (onlyRecords) {
+          const count = await writtenHere(onlyRecords.model, site, fileURLToPath(dir), onlyRecords.kept);
+          logger.info(`${count} data files written (JSON records only: every other one was kept)`);
+          return;
+        }
         const count = await (written ?? writtenOnWorker(root, site, fileURLToPath(dir), [...(options.kept?.() ?? [])]));
         logger.info(`${count} data files written`);
       },
@@ -79,6 +102,25 @@ export function dataFilesWritten(options: {
       },
     },
   };
+}
+
+/** Every data file but the `kept` site paths, made on this thread from `model` and written under `out`; how many. */
+async function writtenHere(
+  model: CaseModel,
+  site: PublishedAt,
+  out: string,
+  kept: ReadonlySet<string>,
+): Promise<number> {
+  const { dataFiles } = await import('../site/data-files.ts');
+  let count = 0;
+  for (const file of dataFiles(model, site)) {
+    if (kept.has(file.path)) continue;
+    const target = path.join(out, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, await file.body());
+    count += 1;
+  }
+  return count;
 }
 
 /** Every data file but the `kept` site paths, made on a worker thread from the case under a content root and written under `out`; how many. */

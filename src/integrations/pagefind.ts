@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
 import type { CaseEntry, CaseModel } from '../lib/case.ts';
 import { entryPath } from '../lib/paths.ts';
 import { searchDocument, searchParts } from '../lib/search-document.ts';
@@ -14,9 +13,11 @@ import { incrementalRequested } from './incremental-build.ts';
 import { SEARCH_BODIES_FILE, SearchBodies } from './search-bodies.ts';
 import { SEARCH_INDEX_FOLDER } from './built-files.ts';
 import { syncFolder } from './folder-sync.ts';
+import { collectRenderedBodies, takeRenderedBodies } from './rendered-bodies.ts';
+import { SearchIndexThread, type IndexDocument, type IndexFile } from './search-index-thread.ts';
 
-/** Documents handed to Pagefind at once. */
-const PAGES_IN_FLIGHT = 8;
+/** Documents sent to the index's thread at once. */
+const BATCH = 250;
 
 /** The attribute a layout puts on the element holding an entry's own body (its rendered Markdown). */
 export const BODY_ATTRIBUTE = 'data-search-body';
@@ -63,72 +64,116 @@ function documentOf(site: string, entry: CaseEntry, model: CaseModel, bodies: Se
   return indexCopy(searchDocument(searchParts(entry, model), bodyOf(site, entry, bodies)));
 }
 
-/**
- * The documents of entries whose pages are already written, made a few at a time so that the
- * build's own work on this thread (Vite's plugins, rendering) goes on between them.
- */
-async function documentsOf(
-  site: string,
-  entries: readonly CaseEntry[],
-  model: CaseModel,
-  bodies: SearchBodies | undefined,
-) {
-  const documents = new Map<string, string>();
-  for (const [i, entry] of entries.entries()) {
-    if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-    documents.set(entry.id, documentOf(site, entry, model, bodies));
-  }
-  return documents;
+/** What was handed to Pagefind while the pages were still to render. */
+interface EarlyFeed {
+  /** How many entries, from the first in order, were handed over. */
+  count: number;
+  /** The documents of the kept pages among them, by entry id, in case the index must be made again. */
+  kept: Map<string, string>;
+  /** The body guessed for each page among them that this build renders again, by entry id. */
+  guessed: Map<string, string>;
 }
 
 /**
- * Hands the entries' documents to Pagefind (those in `ready` already made), several in flight:
- * each call is a round trip to Pagefind's process, which indexes while the next is read and sent.
- * The order matters: Pagefind's index is not the same bytes when the same pages come in another.
+ * Hands Pagefind the entries' documents, in order, before the pages are rendered: a kept page's
+ * from its remembered body, a page to render from the body it is foreseen to have (the one the
+ * content sync rendered from its changed file in `fresh`, else the one it had in the last build).
+ * It stops at the first page whose body cannot be foreseen; those left are handed over once the
+ * pages are generated, and every guess is checked then against the page as rendered.
+ */
+async function feedEarly(
+  index: SearchIndexThread,
+  site: string,
+  entries: readonly CaseEntry[],
+  model: CaseModel,
+  kept: ReadonlySet<string>,
+  bodies: SearchBodies | undefined,
+  fresh: ReadonlyMap<string, string>,
+): Promise<EarlyFeed> {
+  const feed: EarlyFeed = { count: 0, kept: new Map(), guessed: new Map() };
+  const documentAt = (entry: CaseEntry): string | undefined => {
+    const page = pageFile(entry);
+    if (kept.has(page)) {
+      const document = documentOf(site, entry, model, bodies);
+      feed.kept.set(entry.id, document);
+      return document;
+    }
+    const guess = fresh.get(entry.id) ?? bodies?.previous(page);
+    if (guess === undefined) return undefined;
+    feed.guessed.set(entry.id, guess);
+    return indexCopy(searchDocument(searchParts(entry, model), guess));
+  };
+  // Sent a batch at a time, so Pagefind starts on the first while the next are made, and made a
+  // batch at a time, so the build's own work on this thread goes on between them.
+  const sent: Promise<void>[] = [];
+  let batch: IndexDocument[] = [];
+  for (const entry of entries) {
+    const content = documentAt(entry);
+    if (content === undefined) break;
+    batch.push({ sourcePath: pageFile(entry), content, file: entry.file });
+    feed.count += 1;
+    if (batch.length === BATCH) {
+      sent.push(index.add(batch));
+      batch = [];
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  if (batch.length > 0) sent.push(index.add(batch));
+  await Promise.all(sent);
+  return feed;
+}
+
+/**
+ * Hands the entries' documents to the index (those in `ready` already made), in their order: the
+ * order matters, since Pagefind's index is not the same bytes when the same pages come in another.
  */
 async function addEntries(
-  index: PagefindIndex,
+  index: SearchIndexThread,
   site: string,
   entries: readonly CaseEntry[],
   model: CaseModel,
   ready: ReadonlyMap<string, string>,
   bodies: SearchBodies | undefined,
 ) {
-  let next = 0;
-  const indexEntries = async () => {
-    for (let entry = entries[next++]; entry !== undefined; entry = entries[next++]) {
-      const content = ready.get(entry.id) ?? documentOf(site, entry, model, bodies);
-      const added = await index.addHTMLFile({ sourcePath: pageFile(entry), content });
-      if (added.errors.length > 0)
-        throw new Error(`Pagefind failed to index ${entry.file}:\n${added.errors.join('\n')}`);
-    }
-  };
-  await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, indexEntries));
+  const sent: Promise<void>[] = [];
+  for (let from = 0; from < entries.length; from += BATCH) {
+    const batch = entries.slice(from, from + BATCH).map((entry) => ({
+      sourcePath: pageFile(entry),
+      content: ready.get(entry.id) ?? documentOf(site, entry, model, bodies),
+      file: entry.file,
+    }));
+    sent.push(index.add(batch));
+  }
+  await Promise.all(sent);
 }
 
 /**
  * Writes the index into its folder; what to log of it. Where the folder is there already (an
- * incremental build keeps the last one), Pagefind's files are taken from it (getFiles) and only those
- * whose bytes changed are written: its writeFiles creates every file again, about one per page, and
- * an edit changes a few. Where there is none, Pagefind writes them itself, since getFiles would hold
- * every file in this process as well (at 20,000 entities about 100 MB more, for no file kept).
+ * incremental build keeps the last one), Pagefind's files are taken from it (getFiles; `made`, if
+ * they were asked for already) and only those whose bytes changed are written: its writeFiles
+ * creates every file again, about one per page, and an edit changes a few. Where there is none,
+ * Pagefind writes them itself, since getFiles would hold every file in this process as well (at
+ * 20,000 entities about 100 MB more, for no file kept).
  */
-async function writeIndex(index: PagefindIndex, folder: string): Promise<string> {
-  if (!existsSync(folder)) {
-    const written = await index.writeFiles({ outputPath: folder });
-    if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index:\n${written.errors.join('\n')}`);
+async function writeIndex(index: SearchIndexThread, folder: string, made?: IndexFile[]): Promise<string> {
+  if (!made && !existsSync(folder)) {
+    await index.write(folder);
     return '';
   }
-  const made = await index.getFiles();
-  if (made.errors.length > 0) throw new Error(`Pagefind failed to make its index:\n${made.errors.join('\n')}`);
-  const files = await syncFolder(folder, made.files);
-  return `, ${files.written} of its ${made.files.length} files written again`;
+  const files = made ?? (await index.files());
+  const synced = await syncFolder(folder, files);
+  return `, ${synced.written} of its ${files.length} files written again`;
 }
 
-/** Starts Pagefind's index, failing the build if it cannot. */
-async function startIndex(): Promise<PagefindIndex> {
-  const { index, errors } = await createIndex(INDEX_SETTINGS);
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+/** Starts Pagefind's index on its own thread, failing the build if it cannot. */
+async function startIndex(): Promise<SearchIndexThread> {
+  const index = new SearchIndexThread();
+  try {
+    await index.start(INDEX_SETTINGS);
+  } catch (error) {
+    await index.close().catch(() => undefined);
+    throw error;
+  }
   return index;
 }
 
@@ -165,13 +210,21 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
   let cacheDir: string | undefined;
   // An incremental build remembers each page's body for the next (src/integrations/search-bodies.ts).
   let bodies: SearchBodies | undefined;
-  // An incremental build's kept pages are in place from its start: their documents are made, and
-  // Pagefind started, while Vite bundles and the other pages render, so that once the pages are
-  // generated only the rendered pages' documents are left to make. They are still handed over then,
-  // all in the order a cold build uses, since the order changes the index's bytes. The index cannot
-  // be kept from the last build: Pagefind has no way to update one, and its every chunk depends on
-  // every page.
-  let early: { index: Promise<PagefindIndex>; documents: Promise<Map<string, string>> } | undefined;
+  // An incremental build's kept pages are in place from its start, and the bodies of most pages it
+  // renders again can be foreseen (`feedEarly`): Pagefind is started then and handed the documents,
+  // in the order a cold build uses (the order changes the index's bytes), while Vite bundles and the
+  // pages render; when every one was handed over, the index is made then too. Once the pages are
+  // generated, each foreseen body is checked against its page; one that differs means the index is
+  // made again from the start, from the pages as rendered. The index cannot be kept from the last
+  // build: Pagefind has no way to update one, and its every chunk depends on every page.
+  let early:
+    | {
+        site: string;
+        index: Promise<SearchIndexThread>;
+        fed: Promise<EarlyFeed>;
+        made: Promise<IndexFile[] | undefined>;
+      }
+    | undefined;
   // The index being made since the pages were generated: for which output folder, and what to log.
   let indexed: { site: string; log: Promise<string> } | undefined;
 
@@ -188,24 +241,40 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
     for (const [shard, file] of nameShards(nameEntries(model)))
       writeFileSync(path.join(namesDir, `${shard}.json`), JSON.stringify(file));
 
-    const begun = early;
+    const earlier = early;
     early = undefined;
+    const begun = earlier?.site === site ? earlier : undefined;
+    if (earlier && !begun) void earlier.index.then((unused) => unused.close()).catch(() => undefined);
+    let index: SearchIndexThread | undefined;
     try {
-      const index = await (begun?.index ?? startIndex());
-      const ready = (await begun?.documents) ?? new Map<string, string>();
       // The bodies remembered belong to the pages of the configured output folder.
       const remembered = site === outDir ? bodies : undefined;
-      await addEntries(index, site, entries, model, ready, remembered);
-      const rewritten = await writeIndex(index, path.join(site, SEARCH_INDEX_FOLDER));
+      index = await (begun?.index ?? startIndex());
+      const fed = await begun?.fed;
+      // Each foreseen body, against its page as rendered (read now, and remembered for the next build).
+      const wrong = [...(fed?.guessed ?? [])].filter(([id, guess]) => {
+        const entry = model.get(id);
+        return !entry || bodyOf(site, entry, remembered) !== guess;
+      });
+      if (wrong.length > 0) await index.start(INDEX_SETTINGS);
+      const from = wrong.length > 0 ? 0 : (fed?.count ?? 0);
+      const made = from === entries.length ? await begun?.made : undefined;
+      await addEntries(index, site, entries.slice(from), model, fed?.kept ?? new Map(), remembered);
+      const rewritten = await writeIndex(index, path.join(site, SEARCH_INDEX_FOLDER), made);
       remembered?.save();
-      const before =
-        ready.size > 0
-          ? ` (${ready.size} kept pages read while the others rendered, ` +
-            `${remembered?.remembered ?? 0} search bodies remembered from the last build)`
-          : '';
+      const guessed = fed?.guessed.size ?? 0;
+      const before = fed
+        ? ` (${fed.kept.size} kept pages read while the others rendered, ` +
+          `${remembered?.remembered ?? 0} search bodies remembered from the last build; ` +
+          `${fed.count} handed over before the pages were generated, ` +
+          (wrong.length > 0
+            ? `${wrong.length} of the ${guessed} bodies of pages rendered again not as foreseen ` +
+              `(${wrong.map(([id]) => id).join(', ')}), so all again after)`
+            : `the ${guessed} bodies of pages rendered again as foreseen)`)
+        : '';
       return `indexed ${entries.length} pages${before}${rewritten} in ${Math.round(performance.now() - started)} ms`;
     } finally {
-      await close();
+      await index?.close();
     }
   };
   return {
@@ -219,21 +288,26 @@ export function pagefindIndex(options: SearchIndexOptions): AstroIntegration {
           bodies = new SearchBodies(path.join(cacheDir, SEARCH_BODIES_FILE), outDir);
           bodies.forget();
         }
+        const fresh = takeRenderedBodies();
         const kept = new Set(options.keptFiles?.() ?? []);
         if (kept.size === 0 || !outDir) return;
         const site = outDir;
         const model = checkedCase(options.contentRoot, false).model;
-        const entries = [...model.entities, ...model.reports, ...model.sources].filter((entry) =>
-          kept.has(pageFile(entry)),
+        const entries = [...model.entities, ...model.reports, ...model.sources];
+        const index = startIndex();
+        const fed = index.then((started) => feedEarly(started, site, entries, model, kept, bodies, fresh));
+        const made = Promise.all([index, fed]).then(([started, { count }]) =>
+          count === entries.length ? started.files() : undefined,
         );
-        early = { index: startIndex(), documents: documentsOf(site, entries, model, bodies) };
+        early = { site, index, fed, made };
         // A failure is reported when the build's end awaits it, not as an unhandled rejection now.
-        early.index.catch(() => undefined);
-        early.documents.catch(() => undefined);
+        for (const pending of [index, fed, made]) pending.catch(() => undefined);
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
+        // The content syncs after this: the bodies it renders foresee those of the pages to render.
+        if (incrementalRequested()) collectRenderedBodies();
       },
       // Pagefind reads only the pages, all written once Astro has generated them: the index is made
       // from then on, while the steps before this one at the build's end (the sitemap, the wait for

@@ -64,6 +64,14 @@ export class SearchBodies {
     return body;
   }
 
+  /**
+   * The body a page had in the last build, whatever its file holds now: a guess at the body of a
+   * page about to be rendered again, to be checked against it once it is.
+   */
+  previous(page: string): string | undefined {
+    return this.#previous.get(page)?.body;
+  }
+
   /** How many bodies asked for in this build were the remembered ones. */
   get remembered(): number {
     return this.#remembered;

@@ -7,6 +7,7 @@ import type { CollectionKey } from '../lib/schema/entity-types.ts';
 import { caseSession } from './case-session.ts';
 import type { CheckedCase, ReadFile } from './read-case.ts';
 import { keepRenderer, renderInputs, rendersLive } from './live-body.ts';
+import { noteRenderedBody } from '../integrations/rendered-bodies.ts';
 
 /**
  * The Astro loader of every collection: it hands Astro the files the reader has already read and
@@ -137,6 +138,9 @@ async function storeFiles(
       const rendered = await context.renderMarkdown(read.input.body, { fileURL: pathToFileURL(absolute) });
       const assetImports = rendered.metadata?.imagePaths;
       store.set({ id, data, filePath, digest, rendered, ...(assetImports ? { assetImports } : {}) });
+      // A page shows this HTML as it is, unless the entry has images: Astro puts a body image's
+      // address in while it renders, and a dossier shows the front matter's images with the body.
+      if (read.images.length === 0 && !assetImports?.length) noteRenderedBody(`${collection}/${id}`, rendered.html);
     }
   }
   for (const id of untouched) store.delete(id);

@@ -91,6 +91,19 @@ function indexFilesWritten(log: string): { written: number; of: number } {
   return { written: Number(match[1]), of: Number(match[2]) };
 }
 
+/**
+ * How many entries the search handed to Pagefind before the pages were generated, and which of the
+ * bodies it foresaw for the pages rendered again turned out otherwise (none when all were right).
+ */
+function searchForesight(log: string): { early: number; wrong: string[] | undefined } {
+  const match =
+    /; (\d+) handed over before the pages were generated, (?:the \d+ bodies of pages rendered again as foreseen|\d+ of the \d+ bodies of pages rendered again not as foreseen \(([^)]*)\))/.exec(
+      log,
+    );
+  if (!match) throw new Error(`the search did not say what it handed over early:\n${log}`);
+  return { early: Number(match[1]), wrong: match[2]?.split(', ') };
+}
+
 /** How many kept pages the search read early, and how many of their bodies it had remembered. */
 function searchBodies(log: string): { read: number; remembered: number } {
   const match = /\((\d+) kept pages read while the others rendered, (\d+) search bodies remembered/.exec(log);
@@ -118,6 +131,12 @@ interface Step {
   recordsAtMost?: number;
   /** The edit changes nothing that search indexes (a grade): not one of the index's files is written again. */
   searchUnchanged?: true;
+  /**
+   * A page rendered again whose body the search cannot foresee before it renders: a report's, since
+   * its MDX is compiled while its page renders. The search then makes its index again, all of it,
+   * once the pages are generated. Every other edit's bodies are foreseen.
+   */
+  unforeseen?: string;
   /**
    * The edit changes only a body's words (no wikilink, no citation): the other data files (exports,
    * STIX bundles, graph and map data) are all kept. Any other edit makes them all again.
@@ -180,6 +199,7 @@ const steps: Step[] = [
     change: () => edit('reports/first-report.mdx', '## What is not confirmed', '## What is still not confirmed'),
     atMost: 10,
     wordsOnly: true,
+    unforeseen: 'reports/first-report',
   },
 ];
 
@@ -235,6 +255,19 @@ describe('an incremental rebuild', () => {
       expect(counts.read).toBeGreaterThan(0);
       expect(counts.remembered).toBe(counts.read);
     });
+
+    test(
+      step.unforeseen
+        ? 'hands every document to the search early, and indexes all again when a body was not as foreseen'
+        : 'hands every document to the search before the pages are generated, each body as foreseen',
+      () => {
+        const log = results.get(step.name)?.log ?? '';
+        const foresight = searchForesight(log);
+        const pages = /indexed (\d+) pages/.exec(log)?.[1];
+        expect(String(foresight.early)).toBe(pages);
+        expect(foresight.wrong).toEqual(step.unforeseen ? [step.unforeseen] : undefined);
+      },
+    );
 
     test("writes again only the search index's files that changed", () => {
       const counts = indexFilesWritten(results.get(step.name)?.log ?? '');
