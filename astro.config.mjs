@@ -71,6 +71,35 @@ const noDependencyPrebundleInBuild = {
   },
 };
 
+/**
+ * On the server, Vite transforms a module when it is first imported, and learns of the module's own
+ * imports only after that: the first page of `astro dev` (and the content config the content sync
+ * loads) waited on a chain of about 500 transforms (140 of them the site's own modules, the rest
+ * Astro's), one after another, with the main thread idle a third of the time. Transforming every static import as soon as its importer is transformed
+ * (what Vite does for the browser's modules) runs them side by side. At 5,000 entities, on an empty
+ * content store, 5 alternating pairs: first dossier 4.2-5.2 s against 5.5-7.7 s without.
+ */
+const serverImportsPretransformed = {
+  name: 'casefile:server-imports-pretransformed',
+  hooks: {
+    'astro:config:setup': (
+      /** @type {import('astro').HookParameters<'astro:config:setup'>} */ { command, updateConfig },
+    ) => {
+      // In a build, where only the content sync runs modules so, 3 alternating pairs of cold builds
+      // at 1,000 entities showed no difference.
+      if (command !== 'dev') return;
+      /** @type {import('vite').Plugin} */
+      const plugin = {
+        name: 'casefile:server-imports-pretransformed',
+        configEnvironment(name, environment) {
+          if (name !== 'client') environment.dev = { ...environment.dev, preTransformRequests: true };
+        },
+      };
+      updateConfig({ vite: { plugins: [plugin] } });
+    },
+  },
+};
+
 // An author's rebuild (CASEFILE_INCREMENTAL=1) renders only the entry pages whose inputs changed.
 const rebuild = incrementalBuild({ contentRoot: CONTENT_ROOT, enabled: incrementalRequested() });
 
@@ -118,6 +147,7 @@ export default defineConfig({
     outputFolderEmptied(rebuild.keptFiles, incrementalRequested() ? [SEARCH_INDEX_FOLDER] : []),
     siteOriginCheck(),
     noDependencyPrebundleInBuild,
+    serverImportsPretransformed,
     contentStoreKeyed(CONTENT_ROOT),
     caseCheck({ contentRoot: CONTENT_ROOT }),
     mdx(),
