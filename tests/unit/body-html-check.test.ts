@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -95,5 +95,36 @@ describe('unreferencedAssets', () => {
     for (const name of ['photo.p7.webp', 'card.c8.webp', 'indexed-only.i9.webp'])
       writeFileSync(path.join(out, '_astro', name), '');
     expect(unreferencedAssets(out)).toEqual(['indexed-only.i9.webp']);
+  });
+
+  test('with a memo, a file unchanged since the last sweep is taken as it was, and a file written again is read', () => {
+    const out = path.join(scratch, 'site-memo');
+    const memo = path.join(scratch, 'memo', 'asset-references.json');
+    mkdirSync(path.join(out, '_astro'), { recursive: true });
+    const page = path.join(out, 'index.html');
+    const other = path.join(out, 'other.html');
+    writeFileSync(page, '<link href="/_astro/Base.aa.css">');
+    utimesSync(page, 1_700_000_000, 1_700_000_000);
+    writeFileSync(other, '<img src="/_astro/old.o1.webp">');
+    for (const name of ['Base.aa.css', 'Base.bb.css', 'old.o1.webp', 'new.n1.webp'])
+      writeFileSync(path.join(out, '_astro', name), '');
+    expect(unreferencedAssets(out, memo)).toEqual(['Base.bb.css', 'new.n1.webp']);
+    // Same size, same time, other bytes: only a memo explains keeping the old name. (Whole seconds,
+    // which the file system keeps exactly: Node sets a time in microseconds at best.)
+    writeFileSync(page, '<link href="/_astro/Base.bb.css">');
+    utimesSync(page, 1_700_000_000, 1_700_000_000);
+    // Written again (another size and time): read again.
+    writeFileSync(other, '<img src="/_astro/new.n1.webp" alt="">');
+    expect(unreferencedAssets(out, memo)).toEqual(['Base.bb.css', 'old.o1.webp']);
+    // A memo of another folder is not used, though a file of it has the same path, size and time.
+    const copy = path.join(scratch, 'site-memo-copy');
+    mkdirSync(path.join(copy, '_astro'), { recursive: true });
+    writeFileSync(path.join(copy, 'index.html'), '<link href="/_astro/Base.bb.css">');
+    utimesSync(path.join(copy, 'index.html'), 1_700_000_000, 1_700_000_000);
+    writeFileSync(path.join(copy, '_astro', 'Base.aa.css'), '');
+    writeFileSync(path.join(copy, '_astro', 'Base.bb.css'), '');
+    expect(unreferencedAssets(copy, memo)).toEqual(['Base.aa.css']);
+    // Without a memo, every file is read.
+    expect(unreferencedAssets(out)).toEqual(['Base.aa.css', 'old.o1.webp']);
   });
 });
