@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkCaseFolder } from '../reader/read-case.ts';
-import { dataFiles } from '../site/data-files.ts';
+import { dataFiles, LAID_OUT_FILES } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 import { runInBackground } from './thread-priority.ts';
 import { withoutBodies } from './case-data-digest.ts';
@@ -10,13 +10,14 @@ import { withoutBodies } from './case-data-digest.ts';
 /**
  * Makes every data file of the site on its own thread while the build bundles and renders the pages
  * (src/integrations/data-files.ts starts it): it reads and checks the case again (the same files give
- * the same model), lays the graph out, and writes each file into the output folder as soon as it is
- * made, so only one file's text is alive at a time (all of them were held for the build's end: 78 MB
- * of bytes at 5,000 entities, alive with the pages' peak). The case is read with the plain checker, not
- * through the process's kept reading (src/reader/session.ts): the texts and parses that keeps for
- * `astro dev` are never needed again here. The model's bodies cannot be read here: an incremental
- * build keeps the case-wide files while the case without its bodies is unchanged
- * (src/integrations/case-data-digest.ts). It answers with the number of files written.
+ * the same model), starts the graph's layout on a thread of its own (src/site/graph-layout.ts), and
+ * writes each file into the output folder as soon as it is made, so only one file's text is alive at a
+ * time (all of them were held for the build's end: 78 MB of bytes at 5,000 entities, alive with the
+ * pages' peak). The case is read with the plain checker, not through the process's kept reading
+ * (src/reader/session.ts): the texts and parses that keeps for `astro dev` are never needed again
+ * here. The model's bodies cannot be read here: an incremental build keeps the case-wide files while
+ * the case without its bodies is unchanged (src/integrations/case-data-digest.ts). It answers with the
+ * number of files written.
  */
 
 // The pages the main thread renders go first; this thread takes what the cores leave over, and the
@@ -28,7 +29,8 @@ const skipped = new Set(kept);
 const folders = new Set<string>();
 let written = 0;
 const model = withoutBodies(checkCaseFolder(root, { includeDrafts: false }).model);
-for (const file of dataFiles(model, site)) {
+const layOutAhead = LAID_OUT_FILES.some((file) => !skipped.has(file));
+for (const file of dataFiles(model, site, { layOutAhead })) {
   if (skipped.has(file.path)) continue;
   const target = path.join(out, file.path);
   const folder = path.dirname(target);

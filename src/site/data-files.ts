@@ -40,12 +40,12 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 interface ModelGraph {
   graph: CaseGraph;
   adjacency: Map<string, Step[]>;
-  layout: () => LayoutPoint[];
+  layout: () => Promise<LayoutPoint[]>;
 }
 
 const graphs = new WeakMap<CaseModel, ModelGraph>();
 
-/** The graph of a model, built once; its layout is computed when first asked for. */
+/** The graph of a model, built once; its layout is computed (on a thread of its own) when first asked for. */
 function graphOf(model: CaseModel): ModelGraph {
   let known = graphs.get(model);
   if (!known) {
@@ -56,9 +56,17 @@ function graphOf(model: CaseModel): ModelGraph {
   return known;
 }
 
-/** Every data file of the site, in a fixed order. */
-export function dataFiles(model: CaseModel, site: PublishedAt): DataFile[] {
+/** The files drawn from the graph's layout. */
+export const LAID_OUT_FILES: readonly CaseFile[] = ['/exports/graph.gexf', '/exports/graph.graphml', '/graph.json'];
+
+/**
+ * Every data file of the site, in a fixed order. With `layOutAhead`, the graph's layout is started at
+ * once, on its own thread, so that the files made before those that need it are made meanwhile.
+ */
+export function dataFiles(model: CaseModel, site: PublishedAt, options: { layOutAhead?: boolean } = {}): DataFile[] {
   const { graph, adjacency, layout } = graphOf(model);
+  // Its failure is told by the files that need it; here it is only started.
+  if (options.layOutAhead) layout().catch(() => undefined);
   const stix = stixOptions(site);
   const records = model.entities.map((entity): DataFile => ({
     path: recordPath(entity.id),
@@ -81,12 +89,15 @@ export function dataFiles(model: CaseModel, site: PublishedAt): DataFile[] {
     '/exports/sources.json': { type: JSON_TYPE, body: () => JSON.stringify(sharedRecord(model)) },
     '/exports/case.stix.json': { type: JSON_TYPE, body: async () => JSON.stringify(await caseBundle(model, stix)) },
     '/exports/evidence.csv': { type: 'text/csv; charset=utf-8', body: () => evidenceCsv(model) },
-    '/exports/graph.gexf': { type: 'application/gexf+xml; charset=utf-8', body: () => toGexf(graph, layout()) },
+    '/exports/graph.gexf': {
+      type: 'application/gexf+xml; charset=utf-8',
+      body: async () => toGexf(graph, await layout()),
+    },
     '/exports/graph.graphml': {
       type: 'application/graphml+xml; charset=utf-8',
-      body: () => toGraphml(graph, layout()),
+      body: async () => toGraphml(graph, await layout()),
     },
-    '/graph.json': { type: JSON_TYPE, body: () => JSON.stringify(toGraphData(graph, layout())) },
+    '/graph.json': { type: JSON_TYPE, body: async () => JSON.stringify(toGraphData(graph, await layout())) },
     '/graph/evidence.json': {
       type: JSON_TYPE,
       body: () => JSON.stringify(evidenceFileSchema.parse(evidenceFile(model, graph))),

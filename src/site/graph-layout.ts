@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { CaseGraph } from '../lib/graph.ts';
-import { layoutGraph, type LayoutPoint } from '../lib/layout.ts';
+import type { LayoutInput, LayoutPoint } from '../lib/layout.ts';
 
 /**
  * The build-time layout of the whole case graph, for graph.json and the GEXF and GraphML exports.
  * It is the slow part of the data files (seconds at 5,000 entities), so it is kept under
  * node_modules/.astro by a hash of what it is computed from (an author's next build skips it when no
- * entity or relationship changed); a build computes it on the data files' own thread while the pages
- * render (src/integrations/data-files-worker.ts).
+ * entity or relationship changed). It is computed on a thread of its own (src/site/graph-layout-worker.ts),
+ * started as soon as the data files ask for it: their thread makes every other file meanwhile. When the
+ * data files' thread laid the graph out itself, after the other files, a cold build at 1,000 entities
+ * ended with the main thread idle for the last second, waiting on it alone.
  */
 
 // Raise when src/lib/layout.ts places nodes differently, so cached layouts are computed again.
@@ -32,14 +35,26 @@ function cachedLayout(file: string, nodes: number): LayoutPoint[] | undefined {
   return points;
 }
 
-const layouts = new WeakMap<CaseGraph, LayoutPoint[]>();
+const layouts = new WeakMap<CaseGraph, Promise<LayoutPoint[]>>();
+
+/** The points of a layout computed on a thread of its own. */
+function layoutOnThread(input: LayoutInput): Promise<LayoutPoint[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./graph-layout-worker.ts', import.meta.url), { workerData: input });
+    worker.once('message', (points: LayoutPoint[]) => resolve(points));
+    worker.once('error', (error) => reject(new Error('the graph could not be laid out', { cause: error })));
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the graph could not be laid out (worker exit ${code})`));
+    });
+  });
+}
 
 /**
- * The layout of a case graph (once per graph): from the cache when the same graph was laid out
- * before, else computed. The layout is deterministic and JSON keeps every number exactly, so a cached
+ * The layout of a case graph (once per graph): from the cache (a folder of layouts, by default under
+ * Astro's cache folder) when the same graph was laid out before, else computed. The layout is deterministic and JSON keeps every number exactly, so a cached
  * layout is the very one a cold build computes.
  */
-export function caseLayout(graph: CaseGraph): LayoutPoint[] {
+export function caseLayout(graph: CaseGraph, cacheDir: string = LAYOUT_CACHE): Promise<LayoutPoint[]> {
   const known = layouts.get(graph);
   if (known) return known;
   const input = {
@@ -49,15 +64,23 @@ export function caseLayout(graph: CaseGraph): LayoutPoint[] {
   const digest = createHash('sha256')
     .update(`${LAYOUT_VERSION}\n${JSON.stringify(input)}`)
     .digest('hex');
-  const file = path.join(LAYOUT_CACHE, `${digest.slice(0, 24)}.json`);
+  const file = path.join(cacheDir, `${digest.slice(0, 24)}.json`);
   const cached = cachedLayout(file, input.nodes.length);
-  if (cached) {
-    layouts.set(graph, cached);
-    return cached;
-  }
-  const points = layoutGraph(input);
-  mkdirSync(LAYOUT_CACHE, { recursive: true });
-  writeFileSync(file, JSON.stringify(points));
+  // The thread is sent what the layout reads: ids, and edges by id.
+  const points = cached
+    ? Promise.resolve(cached)
+    : layoutOnThread({
+        nodes: input.nodes.map((node) => ({ id: node.id })),
+        edges: input.edges.map(({ source, target, weak }) => ({ source, target, weak })),
+      }).then((computed) => {
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(file, JSON.stringify(computed));
+        return computed;
+      });
   layouts.set(graph, points);
+  // A failed layout is not kept: the next ask (the dev server's next request) tries again.
+  points.catch(() => {
+    if (layouts.get(graph) === points) layouts.delete(graph);
+  });
   return points;
 }

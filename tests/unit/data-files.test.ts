@@ -1,7 +1,12 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { dataFiles } from '../../src/site/data-files.ts';
+import { caseLayout } from '../../src/site/graph-layout.ts';
+import { buildCaseGraph } from '../../src/lib/graph.ts';
+import { layoutGraph } from '../../src/lib/layout.ts';
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 const site = { origin: 'https://reports.example.org', base: '/case/' };
@@ -56,5 +61,33 @@ describe('dataFiles', () => {
     expect(type('/exports/evidence.csv')).toBe('text/csv; charset=utf-8');
     expect(type('/exports/graph.gexf')).toBe('application/gexf+xml; charset=utf-8');
     expect(type('/exports/graph.graphml')).toBe('application/graphml+xml; charset=utf-8');
+  });
+});
+
+describe('caseLayout', () => {
+  const graph = buildCaseGraph(model);
+  const input = { nodes: graph.nodes, edges: graph.edges.map((edge) => ({ ...edge, weak: edge.kind === 'mention' })) };
+
+  test('lays the graph out on its own thread as this thread would, keeps it, and reads it back', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'casefile-layout-'));
+    try {
+      const points = await caseLayout(graph, cache);
+      expect(points).toEqual(layoutGraph(input));
+      expect(readdirSync(cache)).toHaveLength(1);
+      // Asked again for the same graph: the same answer, without a second thread.
+      expect(caseLayout(graph, cache)).toBe(caseLayout(graph, cache));
+      // Another build's graph (another object, the same content) reads the kept layout.
+      const kept = path.join(cache, readdirSync(cache)[0] ?? '');
+      writeFileSync(kept, JSON.stringify(points.map(([x, y]) => [x + 1, y])));
+      expect(await caseLayout(structuredClone(graph), cache)).toEqual(points.map(([x, y]) => [x + 1, y]));
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  test('graph.json, made with the layout started ahead, places every node where the layout does', async () => {
+    const file = dataFiles(model, site, { layOutAhead: true }).find((candidate) => candidate.path === '/graph.json');
+    const data = JSON.parse(await (file?.body() ?? '')) as { nodes: { x: number[]; y: number[] } };
+    expect(data.nodes.x.map((x, i) => [x, data.nodes.y[i]])).toEqual(layoutGraph(input));
   });
 });
