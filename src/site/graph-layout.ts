@@ -9,10 +9,11 @@ import type { LayoutInput, LayoutPoint } from '../lib/layout.ts';
  * The build-time layout of the whole case graph, for graph.json and the GEXF and GraphML exports.
  * It is the slow part of the data files (seconds at 5,000 entities), so it is kept under
  * node_modules/.astro by a hash of what it is computed from (an author's next build skips it when no
- * entity or relationship changed). It is computed on a thread of its own (src/site/graph-layout-worker.ts),
- * started as soon as the data files ask for it: their thread makes every other file meanwhile. When the
- * data files' thread laid the graph out itself, after the other files, a cold build at 1,000 entities
- * ended with the main thread idle for the last second, waiting on it alone.
+ * entity or relationship changed). It is computed on a thread of its own
+ * (src/site/graph-layout-worker.ts), started as soon as the data files ask for it: their thread makes
+ * every other file meanwhile. When the data files' thread laid the graph out itself, after the other
+ * files, a cold build at 1,000 entities ended with the main thread idle for the last second, waiting
+ * on it alone.
  */
 
 // Raise when src/lib/layout.ts places nodes differently, so cached layouts are computed again.
@@ -51,8 +52,9 @@ function layoutOnThread(input: LayoutInput): Promise<LayoutPoint[]> {
 
 /**
  * The layout of a case graph (once per graph): from the cache (a folder of layouts, by default under
- * Astro's cache folder) when the same graph was laid out before, else computed. The layout is deterministic and JSON keeps every number exactly, so a cached
- * layout is the very one a cold build computes.
+ * Astro's cache folder) when the same graph was laid out before, else computed. The layout is
+ * deterministic and JSON keeps every number exactly, so a cached layout is the very one a cold build
+ * computes.
  */
 export function caseLayout(graph: CaseGraph, cacheDir: string = LAYOUT_CACHE): Promise<LayoutPoint[]> {
   const known = layouts.get(graph);
