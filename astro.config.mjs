@@ -41,64 +41,55 @@ const forwards = (/** @type {string} */ pathname) => {
 };
 
 /**
+ * An integration that adds one Vite plugin under one Astro command alone.
+ * @param {'dev' | 'build'} only
+ * @param {import('vite').Plugin} plugin
+ * @returns {import('astro').AstroIntegration}
+ */
+const underCommand = (only, plugin) => ({
+  name: plugin.name,
+  hooks: {
+    'astro:config:setup': ({ command, updateConfig }) => {
+      if (command === only) updateConfig({ vite: { plugins: [plugin] } });
+    },
+  },
+});
+
+/**
  * Vite's dependency pre-bundling is a dev server's aid, yet `astro build` starts a dev server of
  * its own to sync the content, and there it bundled Astro's dev-toolbar dependencies each build
  * (0.3 s of CPU at 1,000 entities, measured by thread). In a build its list is emptied; `astro dev`
  * keeps it.
  */
-const noDependencyPrebundleInBuild = {
-  name: 'casefile:no-dependency-prebundle-in-build',
-  hooks: {
-    'astro:config:setup': (
-      /** @type {import('astro').HookParameters<'astro:config:setup'>} */ { command, updateConfig },
-    ) => {
-      if (command !== 'build') return;
-      /** @type {import('vite').Plugin} */
-      const emptied = {
-        name: 'casefile:no-dependency-prebundle',
-        // After Astro's own plugins have listed what to pre-bundle.
-        enforce: 'post',
-        config(vite) {
-          vite.optimizeDeps = { ...vite.optimizeDeps, noDiscovery: true, include: [] };
-        },
-        // Astro lists the browser's own (the toolbar's) for the client environment.
-        configEnvironment(_name, environment) {
-          environment.optimizeDeps = { ...environment.optimizeDeps, noDiscovery: true, include: [] };
-        },
-      };
-      updateConfig({ vite: { plugins: [emptied] } });
-    },
+const noDependencyPrebundleInBuild = underCommand('build', {
+  name: 'casefile:no-dependency-prebundle',
+  // After Astro's own plugins have listed what to pre-bundle.
+  enforce: 'post',
+  config(vite) {
+    vite.optimizeDeps = { ...vite.optimizeDeps, noDiscovery: true, include: [] };
   },
-};
+  // Astro lists the browser's own (the toolbar's) for the client environment.
+  configEnvironment(_name, environment) {
+    environment.optimizeDeps = { ...environment.optimizeDeps, noDiscovery: true, include: [] };
+  },
+});
 
 /**
  * On the server, Vite transforms a module when it is first imported, and learns of the module's own
  * imports only after that: the first page of `astro dev` (and the content config the content sync
  * loads) waited on a chain of about 500 transforms (140 of them the site's own modules, the rest
- * Astro's), one after another, with the main thread idle a third of the time. Transforming every static import as soon as its importer is transformed
- * (what Vite does for the browser's modules) runs them side by side. At 5,000 entities, on an empty
- * content store, 5 alternating pairs: first dossier 4.2-5.2 s against 5.5-7.7 s without.
+ * Astro's), one after another, with the main thread idle a third of the time. Transforming every
+ * static import as soon as its importer is transformed (what Vite does for the browser's modules)
+ * runs them side by side. At 5,000 entities, on an empty content store, 5 alternating pairs: first
+ * dossier 4.2-5.2 s against 5.5-7.7 s without. Not in a build, where only the content sync runs
+ * modules so: 3 alternating pairs of cold builds at 1,000 entities showed no difference.
  */
-const serverImportsPretransformed = {
+const serverImportsPretransformed = underCommand('dev', {
   name: 'casefile:server-imports-pretransformed',
-  hooks: {
-    'astro:config:setup': (
-      /** @type {import('astro').HookParameters<'astro:config:setup'>} */ { command, updateConfig },
-    ) => {
-      // In a build, where only the content sync runs modules so, 3 alternating pairs of cold builds
-      // at 1,000 entities showed no difference.
-      if (command !== 'dev') return;
-      /** @type {import('vite').Plugin} */
-      const plugin = {
-        name: 'casefile:server-imports-pretransformed',
-        configEnvironment(name, environment) {
-          if (name !== 'client') environment.dev = { ...environment.dev, preTransformRequests: true };
-        },
-      };
-      updateConfig({ vite: { plugins: [plugin] } });
-    },
+  configEnvironment(name, environment) {
+    if (name !== 'client') environment.dev = { ...environment.dev, preTransformRequests: true };
   },
-};
+});
 
 // An author's rebuild (CASEFILE_INCREMENTAL=1) renders only the entry pages whose inputs changed.
 const rebuild = incrementalBuild({ contentRoot: CONTENT_ROOT, enabled: incrementalRequested() });
