@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { caseAfterChange, changedSinceRead, checkedCase, currentCase } from '../reader/session.ts';
 import { CaseError, formatProblems } from '../lib/problems.ts';
-import { problemsPage } from '../lib/problems-page.ts';
+import { problemsPage, problemsToken } from '../lib/problems-page.ts';
 
 /**
  * Checks the whole case before Astro reads a single entry. A production build with any problem stops
@@ -47,9 +47,18 @@ export function caseCheck(options: { contentRoot: string }): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(root);
-        const viteClient = `${server.config.base.replace(/\/?$/, '/')}@vite/client`;
+        const base = server.config.base.replace(/\/?$/, '/');
+        const viteClient = `${base}@vite/client`;
+        // What the problems page asks, to learn that the problems it shows are no longer the case's.
+        const tokenUrl = `${base}@casefile/problems-token`;
         server.middlewares.use((request, response, next) => {
           const { problems } = currentCase(root);
+          if ((request.url ?? '').split('?')[0] === tokenUrl) {
+            response.setHeader('content-type', 'text/plain; charset=utf-8');
+            response.setHeader('cache-control', 'no-store');
+            response.end(problemsToken(problems));
+            return;
+          }
           if (problems.length === 0 || !asksForPage(request)) {
             next();
             return;
@@ -57,7 +66,7 @@ export function caseCheck(options: { contentRoot: string }): AstroIntegration {
           response.statusCode = 500;
           response.setHeader('content-type', 'text/html; charset=utf-8');
           response.setHeader('cache-control', 'no-store');
-          response.end(problemsPage(problems, viteClient));
+          response.end(problemsPage(problems, viteClient, tokenUrl));
         });
         const recheck = (file: string) => {
           if (!file.startsWith(root)) return;

@@ -1,14 +1,32 @@
+import { createHash } from 'node:crypto';
 import { escapeHtml } from './search-document.ts';
 import { sortProblems, type CaseProblem } from './problems.ts';
 
 /**
  * The page `npm run dev` serves in place of any page while the case has problems: the same list the
  * build prints (file and line, field, what is wrong, the fix), where the author is looking. It loads
- * the dev server's client, which reloads it when a change leaves the case without problems.
+ * the dev server's client, which reloads it when a change leaves the case without problems. A reload
+ * the server sends while the page is still loading, before its client listens, reaches no one: a save
+ * that an editor makes in two writes (the file emptied, then written) showed the empty file's
+ * problem, and the fix that followed 100 ms later was never shown. So the page also asks the server,
+ * every second, for the token of the problems it would show now (`problemsToken`), and reloads when
+ * it is not the one it shows.
  */
 
-/** The problems page's HTML; `viteClient` is the address of the dev server's client script. */
-export function problemsPage(problems: readonly CaseProblem[], viteClient: string): string {
+/** A short token of a list of problems, the same for the same list in any order; '' for none. */
+export function problemsToken(problems: readonly CaseProblem[]): string {
+  if (problems.length === 0) return '';
+  return createHash('sha256')
+    .update(JSON.stringify(sortProblems(problems)))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * The problems page's HTML; `viteClient` is the address of the dev server's client script, `tokenUrl`
+ * the address that answers with the token of the problems as they are now.
+ */
+export function problemsPage(problems: readonly CaseProblem[], viteClient: string, tokenUrl: string): string {
   const sorted = sortProblems(problems);
   const files = new Set(sorted.map((problem) => problem.file)).size;
   const heading = `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
@@ -33,10 +51,29 @@ export function problemsPage(problems: readonly CaseProblem[], viteClient: strin
     '@media (prefers-color-scheme:dark){body{color:#eee;background:#161616}h1{color:#ff8a80}.fix{color:#8fd19e}}',
     '</style>',
     `<script type="module" src="${escapeHtml(viteClient)}"></script>`,
+    `<script type="module">${reloadWhenStale(tokenUrl, problemsToken(problems))}</script>`,
     '</head><body><main>',
     `<h1>The case has ${escapeHtml(heading)}</h1>`,
     '<p>The build would stop on these. Fix them and save: this page reloads by itself.</p>',
     `<ol>\n${items}\n</ol>`,
     '</main></body></html>',
+  ].join('\n');
+}
+
+/** The page's own script: it reloads the page once the server's token is not the page's. */
+function reloadWhenStale(tokenUrl: string, shown: string): string {
+  // JSON is a script's literal; `<` escaped so that no text closes the script element.
+  const literal = (value: string) => JSON.stringify(value).replace(/</g, '\\u003c');
+  return [
+    `const shown = ${literal(shown)};`,
+    'const look = async () => {',
+    '  try {',
+    `    const now = await (await fetch(${literal(tokenUrl)}, { cache: 'no-store' })).text();`,
+    '    if (now !== shown) location.reload();',
+    '  } catch {',
+    '    // The server is restarting: its client reloads the page when it is back.',
+    '  }',
+    '};',
+    'setInterval(look, 1000);',
   ].join('\n');
 }
