@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkCaseFolder } from '../reader/read-case.ts';
-import { dataFiles, LAID_OUT_FILES } from '../site/data-files.ts';
+import { dataFiles } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 import { runInBackground } from './thread-priority.ts';
 import { withoutBodies } from './case-data-digest.ts';
@@ -29,8 +29,9 @@ const skipped = new Set(kept);
 const folders = new Set<string>();
 let written = 0;
 const model = withoutBodies(checkCaseFolder(root, { includeDrafts: false }).model);
-const layOutAhead = LAID_OUT_FILES.some((file) => !skipped.has(file));
-for (const file of dataFiles(model, site, { layOutAhead })) {
+// The files made from the whole case, the laid-out ones among them, are kept or made again together
+// (src/integrations/case-data-digest.ts); this thread runs only when they are made again.
+for (const file of dataFiles(model, site, { layOutAhead: true })) {
   if (skipped.has(file.path)) continue;
   const target = path.join(out, file.path);
   const folder = path.dirname(target);

@@ -130,7 +130,10 @@ export function reportJsonLd(
   return data;
 }
 
-/** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the element. */
+/**
+ * JSON for a `<script type="application/ld+json">`, or a literal in an inline script: `<` escaped so
+ * no text can close the element.
+ */
 export function jsonLdText(data: Json): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }

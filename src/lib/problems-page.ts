@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from './search-document.ts';
+import { jsonLdText } from './page-meta.ts';
 import { sortProblems, type CaseProblem } from './problems.ts';
 
 /**
@@ -62,13 +63,11 @@ export function problemsPage(problems: readonly CaseProblem[], viteClient: strin
 
 /** The page's own script: it reloads the page once the server's token is not the page's. */
 function reloadWhenStale(tokenUrl: string, shown: string): string {
-  // JSON is a script's literal; `<` escaped so that no text closes the script element.
-  const literal = (value: string) => JSON.stringify(value).replace(/</g, '\\u003c');
   return [
-    `const shown = ${literal(shown)};`,
+    `const shown = ${jsonLdText(shown)};`,
     'const look = async () => {',
     '  try {',
-    `    const now = await (await fetch(${literal(tokenUrl)}, { cache: 'no-store' })).text();`,
+    `    const now = await (await fetch(${jsonLdText(tokenUrl)}, { cache: 'no-store' })).text();`,
     '    if (now !== shown) location.reload();',
     '  } catch {',
     '    // The server is restarting: its client reloads the page when it is back.',

@@ -56,9 +56,6 @@ function graphOf(model: CaseModel): ModelGraph {
   return known;
 }
 
-/** The files drawn from the graph's layout. */
-export const LAID_OUT_FILES: readonly CaseFile[] = ['/exports/graph.gexf', '/exports/graph.graphml', '/graph.json'];
-
 /**
  * Every data file of the site, in a fixed order. With `layOutAhead`, the graph's layout is started at
  * once, on its own thread, so that the files made before those that need it are made meanwhile.
