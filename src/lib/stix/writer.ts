@@ -32,11 +32,20 @@ function caseDate(model: CaseModel): PartialDate | undefined {
   return newest;
 }
 
-/** Builds STIX objects for one case; caches ids so each is hashed once. */
+/**
+ * Builds STIX objects for one case; caches ids, and the objects of entities and relations, so each is
+ * hashed once: a build's bundles share one writer (src/lib/stix/bundles.ts), and an entity is in its
+ * own bundle and in every neighbour's, a relationship in both its ends' and the whole case's (made
+ * again in each, the bundles of a 1,000-entity case took 460 ms, against about 230 ms). The objects
+ * are frozen, as every bundle that holds one holds the same object.
+ */
 export class StixWriter {
   readonly #model: CaseModel;
   readonly #options: StixOptions;
   readonly #ids = new Map<string, string>();
+  readonly #entities = new WeakMap<AnyEntity, StixObject>();
+  readonly #relations = new WeakMap<Relation, StixObject>();
+  #publisher: StixObject | undefined;
   readonly #caseDate: PartialDate | undefined;
   readonly #publisherId: string;
 
@@ -49,7 +58,7 @@ export class StixWriter {
 
   /** The publisher's identity, which every other object names as its creator. */
   publisher(): StixObject {
-    return this.#stamped(
+    return (this.#publisher ??= this.#stamped(
       {
         type: 'identity',
         spec_version: '2.1',
@@ -59,7 +68,7 @@ export class StixWriter {
       },
       undefined,
       false,
-    );
+    ));
   }
 
   /**
@@ -139,6 +148,15 @@ export class StixWriter {
 
   /** The STIX object of an entity. */
   entity(entity: AnyEntity): StixObject {
+    let object = this.#entities.get(entity);
+    if (object === undefined) {
+      object = Object.freeze(this.#entityObject(entity));
+      this.#entities.set(entity, object);
+    }
+    return object;
+  }
+
+  #entityObject(entity: AnyEntity): StixObject {
     const id = this.idOf(entity.id);
     const stix = definitionOf(entity.type).stix;
     if (stix.kind === 'observable') {
@@ -163,6 +181,15 @@ export class StixWriter {
 
   /** The STIX relationship of a typed relation, dated like the entry that declares it. */
   relation(relation: Relation): StixObject {
+    let object = this.#relations.get(relation);
+    if (object === undefined) {
+      object = Object.freeze(this.#relationObject(relation));
+      this.#relations.set(relation, object);
+    }
+    return object;
+  }
+
+  #relationObject(relation: Relation): StixObject {
     const info = RELATIONS[relation.rel];
     const note = relation.note ? `: ${relation.note}` : '';
     const declaring = this.#model.entity(relation.from);
