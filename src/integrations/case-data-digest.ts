@@ -1,4 +1,4 @@
-import type { CaseModel } from '../lib/case.ts';
+import type { CaseModel, CaseParts } from '../lib/case.ts';
 import { digestOf } from './page-fingerprints.ts';
 
 /**
@@ -48,6 +48,16 @@ export function caseDataDigest(model: CaseModel): string {
   }
   parts.push('|', plainJson(model.relations), '|', plainJson(model.redirects));
   return digestOf(parts);
+}
+
+/**
+ * What the model is built from, its entries' bodies left empty: what the thread that makes the data
+ * files is sent (as plain data, the structured clone keeps all of it; `plainJson` above refuses
+ * anything else). It builds the model again with `CaseModel.fromParts` and `withoutBodies`.
+ */
+export function bodilessParts(model: CaseModel): CaseParts {
+  const parts = model.parts();
+  return { ...parts, entries: parts.entries.map((entry) => ({ ...entry, body: '' })) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkCaseFolder } from '../reader/read-case.ts';
+import { CaseModel, type CaseParts } from '../lib/case.ts';
 import { dataFiles } from '../site/data-files.ts';
 import type { PublishedAt } from '../site/exports.ts';
 import { runInBackground } from './thread-priority.ts';
@@ -9,13 +9,11 @@ import { withoutBodies } from './case-data-digest.ts';
 
 /**
  * Makes every data file of the site on its own thread while the build bundles and renders the pages
- * (src/integrations/data-files.ts starts it): it reads and checks the case again (the same files give
- * the same model), starts the graph's layout on a thread of its own (src/site/graph-layout.ts), and
+ * (src/integrations/data-files.ts starts it): it builds the model again from the parts of the one the
+ * build checked, sent without their bodies, starts the graph's layout on a thread of its own (src/site/graph-layout.ts), and
  * writes each file into the output folder as soon as it is made, so only one file's text is alive at a
  * time (all of them were held for the build's end: 78 MB of bytes at 5,000 entities, alive with the
- * pages' peak). The case is read with the plain checker, not through the process's kept reading
- * (src/reader/session.ts): the texts and parses that keeps for `astro dev` are never needed again
- * here. The model's bodies cannot be read here: an incremental build keeps the case-wide files while
+ * pages' peak). The model's bodies cannot be read here: an incremental build keeps the case-wide files while
  * the case without its bodies is unchanged (src/integrations/case-data-digest.ts). It answers with the
  * number of files written.
  */
@@ -23,12 +21,12 @@ import { withoutBodies } from './case-data-digest.ts';
 // The pages the main thread renders go first; this thread takes what the cores leave over, and the
 // build's end waits for it (5,000 entities: a cold build 25.0 -> 24.2 s, a rebuild 11.1 -> 10.3 s).
 runInBackground();
-const { root, site, out, kept } = workerData as { root: string; site: PublishedAt; out: string; kept: string[] };
+const { parts, site, out, kept } = workerData as { parts: CaseParts; site: PublishedAt; out: string; kept: string[] };
 // What an incremental build carried over from the last output is already in place.
 const skipped = new Set(kept);
 const folders = new Set<string>();
 let written = 0;
-const model = withoutBodies(checkCaseFolder(root, { includeDrafts: false }).model);
+const model = withoutBodies(CaseModel.fromParts(parts));
 // The files made from the whole case, the laid-out ones among them, are kept or made again together
 // (src/integrations/case-data-digest.ts); this thread runs only when they are made again.
 for (const file of dataFiles(model, site, { layOutAhead: true })) {

@@ -7,6 +7,8 @@ import { dataFiles } from '../../src/site/data-files.ts';
 import { caseLayout } from '../../src/site/graph-layout.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
 import { layoutGraph } from '../../src/lib/layout.ts';
+import { CaseModel } from '../../src/lib/case.ts';
+import { bodilessParts, withoutBodies } from '../../src/integrations/case-data-digest.ts';
 
 const { model } = checkCaseFolder(path.resolve(import.meta.dirname, '../fixtures/basic'), { includeDrafts: false });
 const site = { origin: 'https://reports.example.org', base: '/case/' };
@@ -61,6 +63,32 @@ describe('dataFiles', () => {
     expect(type('/exports/evidence.csv')).toBe('text/csv; charset=utf-8');
     expect(type('/exports/graph.gexf')).toBe('application/gexf+xml; charset=utf-8');
     expect(type('/exports/graph.graphml')).toBe('application/graphml+xml; charset=utf-8');
+  });
+});
+
+describe('the data files’ thread', () => {
+  // It is sent the checked model's parts without bodies and builds the model again from them. Models
+  // of their own: a model's graph is laid out once, and the layout tests below lay out `model`'s.
+  const read = (folder: string) =>
+    checkCaseFolder(path.resolve(import.meta.dirname, folder), { includeDrafts: false }).model;
+  const cases = { 'the fixture case': read('../fixtures/basic'), 'the sample case': read('../../content') };
+  for (const [name, original] of Object.entries(cases)) {
+    test(`makes ${name}’s data files, byte for byte, from the model's parts cloned as a worker receives them`, async () => {
+      const rebuilt = withoutBodies(CaseModel.fromParts(structuredClone(bodilessParts(original))));
+      const bytesOf = async (from: CaseModel) => {
+        const out = new Map<string, string>();
+        for (const file of dataFiles(from, site)) out.set(file.path, await file.body());
+        return out;
+      };
+      const expected = await bytesOf(original);
+      expect(expected.size).toBeGreaterThan(10);
+      expect(await bytesOf(rebuilt)).toEqual(expected);
+    });
+  }
+
+  test('a body cannot be read from the parts it is sent', () => {
+    const rebuilt = withoutBodies(CaseModel.fromParts(structuredClone(bodilessParts(model))));
+    expect(() => rebuilt.get('people/li-wei')?.body).toThrow(/read the body of .*li-wei\.md/);
   });
 });
 

@@ -33,6 +33,22 @@ function byName(a: { name: string }, b: { name: string }): number {
   return looseCollator.compare(a.name, b.name) || strictCollator.compare(a.name, b.name);
 }
 
+/**
+ * What a model is built from, as plain data: the structured clone of a model's parts (a worker
+ * thread's `workerData`) builds the same model again with `CaseModel.fromParts`, without reading and
+ * checking the case a second time.
+ */
+export interface CaseParts {
+  /** Every included entry, in the order the model was built from. */
+  entries: readonly CaseEntry[];
+  /** Every relationship, in declaration order. */
+  relations: readonly Relation[];
+  /** The ids each entry's body mentions. */
+  mentions: ReadonlyMap<string, readonly string[]>;
+  /** Old ids that redirect to entries. */
+  redirects: readonly Redirect[];
+}
+
 /** The built case: entries, relationships, mentions and citations, indexed for the pages. */
 export class CaseModel {
   /** Every included entry by id. */
@@ -87,6 +103,21 @@ export class CaseModel {
       for (const target of targets) this.#push(this.#mentionedIn, target, from);
     }
     for (const entry of entries) this.#indexCitations(entry);
+  }
+
+  /** The model rebuilt from its parts (`parts()`, possibly cloned to another thread). */
+  static fromParts(parts: CaseParts): CaseModel {
+    return new CaseModel(parts.entries, parts.relations, parts.mentions, parts.redirects);
+  }
+
+  /** What the model is built from (see `CaseParts`): the same objects, not copies. */
+  parts(): CaseParts {
+    return {
+      entries: [...this.entries.values()],
+      relations: this.relations,
+      mentions: this.#mentions,
+      redirects: this.redirects,
+    };
   }
 
   #push<T>(map: Map<string, T[]>, key: string, value: T): void {
