@@ -30,6 +30,30 @@ import(${JSON.stringify(MODULE)}).then(({ runInBackground }) => {
 });
 `;
 
+// Runs in a worker that steps back first and then starts the worker above, as the data files' thread
+// starts the graph's layout; answers with what that inner worker answered.
+const NESTED_SOURCE = `
+const { parentPort, Worker } = require('node:worker_threads');
+import(${JSON.stringify(MODULE)}).then(({ runInBackground }) => {
+  runInBackground();
+  const inner = new Worker(${JSON.stringify(WORKER_SOURCE)}, { eval: true });
+  inner.once('message', (answer) => parentPort.postMessage(answer));
+});
+`;
+
+/** What a worker running `source` posts first. */
+async function answerOf(source: string): Promise<Answer> {
+  const worker = new Worker(source, { eval: true });
+  try {
+    return await new Promise<Answer>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
 interface Answer {
   before: number;
   after: number;
@@ -53,5 +77,13 @@ describe.runIf(process.platform === 'linux')('a background worker thread', () =>
     expect(answer.lowered).toBe(true);
     expect(answer.after).toBe(Math.min(19, mainBefore + 10));
     expect(niceOf(mainStat)).toBe(mainBefore);
+  });
+
+  test('started by a background worker, steps back from the main thread, not from the worker that started it', async () => {
+    const mainBefore = niceOf(`/proc/${process.pid}/task/${process.pid}/stat`);
+    const answer = await answerOf(NESTED_SOURCE);
+    // It starts where its parent sat, and ends where every background worker does.
+    expect(answer.before).toBe(Math.min(19, mainBefore + 10));
+    expect(answer.after).toBe(Math.min(19, mainBefore + 10));
   });
 });
