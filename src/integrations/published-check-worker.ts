@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkShare, type CheckWork } from './published-check-share.ts';
 import { WatchedCheck } from './published-check-watch.ts';
-import { runInBackground } from './thread-priority.ts';
+import { runInBackground, threadCpuMs as cpuMs } from './thread-priority.ts';
 
 /**
  * One worker of the check of the built pages. Parsing the HTML is most of the check's time, and
@@ -15,13 +15,6 @@ export type WorkerData = ({ watch: false } & CheckWork) | ({ watch: true } & Omi
 
 /** A message to a watching worker. */
 export type WatchMessage = { type: 'stop' } | { type: 'finish'; files: string[] };
-
-/** The CPU time this thread used, in milliseconds (0 on a Node without the figure; it is only reported). */
-function cpuMs(): number {
-  if (typeof process.threadCpuUsage !== 'function') return 0;
-  const used = process.threadCpuUsage();
-  return (used.user + used.system) / 1000;
-}
 
 const data = workerData as WorkerData;
 if (!data.watch) {

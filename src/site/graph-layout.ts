@@ -38,11 +38,21 @@ function cachedLayout(file: string, nodes: number): LayoutPoint[] | undefined {
 
 const layouts = new WeakMap<CaseGraph, Promise<LayoutPoint[]>>();
 
+let threadCpu = 0;
+
+/** The CPU time the layout threads this thread started have used so far, in milliseconds (for the build's log). */
+export function layoutCpuMs(): number {
+  return threadCpu;
+}
+
 /** The points of a layout computed on a thread of its own. */
 function layoutOnThread(input: LayoutInput): Promise<LayoutPoint[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./graph-layout-worker.ts', import.meta.url), { workerData: input });
-    worker.once('message', (points: LayoutPoint[]) => resolve(points));
+    worker.once('message', ({ points, cpuMs }: { points: LayoutPoint[]; cpuMs: number }) => {
+      threadCpu += cpuMs;
+      resolve(points);
+    });
     worker.once('error', (error) => reject(new Error('the graph could not be laid out', { cause: error })));
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the graph could not be laid out (worker exit ${code})`));
