@@ -68,11 +68,26 @@ export function evidenceRows(model: CaseModel): string[][] {
   return rows;
 }
 
-/** Rows as RFC 4180 CSV with a header line. */
+/** How a field that a spreadsheet would run as a formula begins (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A field as a spreadsheet may be given it: one that would start a formula (a note or a quoted
+ * passage beginning `=HYPERLINK(…)`, or `@SUM(…)`) gets an apostrophe in front, which spreadsheets
+ * read as "text" and show without it, so opening the file runs nothing an author's sources said.
+ */
+export function spreadsheetSafe(field: string): string {
+  return FORMULA_START.test(field) ? `'${field}` : field;
+}
+
+/** Rows as RFC 4180 CSV with a header line, every field spreadsheet-safe. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF, which
   // spreadsheets also read as a new row; fields with edge spaces are quoted so they survive trimming.
-  return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/ });
+  return stringify(
+    [header, ...rows].map((row) => row.map(spreadsheetSafe)),
+    { record_delimiter: 'windows', quoted_match: /[\r\n]|^\s|\s$/ },
+  );
 }
 
 /** The whole file. */

@@ -50,6 +50,14 @@ describe('toCsv (RFC 4180)', () => {
     ['天津市河西区', '天津市河西区'],
     [' leading space', '" leading space"'],
     ['', ''],
+    // What a spreadsheet would run as a formula is written as text.
+    ['=HYPERLINK("http://example.com","x")', '"\'=HYPERLINK(""http://example.com"",""x"")"'],
+    ['+1', "'+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\tTAB', "'\tTAB"],
+    ['\r=1', '"\'\r=1"'],
+    ['a = b', 'a = b'],
   ])('writes %j as %s', (field, written) => {
     expect(toCsv(['h'], [[field]])).toBe(`h\r\n${written}\r\n`);
   });
