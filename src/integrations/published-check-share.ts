@@ -10,12 +10,15 @@ import { PublishedChecker, type PublishedCheckOptions, type PublishedFinding } f
  * in `known`), with the same checker and settings (the caller keys the cache on those).
  */
 
-/** Files read: pages, data, feeds and sitemaps, and SVG images (a browser runs an SVG's scripts). */
-const CHECKED = /\.(html|json|xml|svg)$/;
+/**
+ * Files read: pages, data, feeds and sitemaps, SVG images (a browser runs an SVG's scripts), and the
+ * exports for spreadsheets and graph tools.
+ */
+const CHECKED = /\.(html|json|xml|svg|csv|gexf|graphml)$/;
 
 /**
  * Whether a file of the output folder (relative to it, with slashes) is one the check reads: a page,
- * data file, feed, sitemap or SVG image, outside Pagefind's index (its own) and, under _astro/
+ * data file, feed, sitemap, SVG image or export, outside Pagefind's index (its own) and, under _astro/
  * (the bundler's scripts and styles), only the SVG images.
  */
 export function isCheckedFile(relative: string): boolean {

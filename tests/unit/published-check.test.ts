@@ -241,6 +241,24 @@ describe('data files and feeds', () => {
   });
 });
 
+describe('the exports for spreadsheets and graph tools', () => {
+  test('an indicator in the evidence CSV, plain or defanged', () => {
+    const csv = (note: string) => `relationship,note\r\npeople/a>uses>tools/b,"${note}"\r\n`;
+    expect(kinds('exports/evidence.csv', csv('seen at xiaohong.org'))).toEqual(['indicator-in-text']);
+    expect(kinds('exports/evidence.csv', csv('seen at xiaohong[.]org'))).toEqual([]);
+  });
+
+  test.each(['exports/graph.gexf', 'exports/graph.graphml'])('an indicator in %s, as the tool reads it', (file) => {
+    const xml = (label: string) => `<?xml version="1.0"?><graph><node id="0" label="${label}"/></graph>`;
+    expect(kinds(file, xml('xiaohong.org'))).toEqual(['indicator-in-text']);
+    expect(kinds(file, xml('xiaohong&#46;org'))).toEqual(['indicator-in-text']);
+    expect(kinds(file, xml('xiaohong&#x2E;org'))).toEqual(['indicator-in-text']);
+    expect(kinds(file, xml('xiaohong[.]org'))).toEqual([]);
+    // A reference that stays text once decoded is no indicator.
+    expect(kinds(file, xml('xiaohong&amp;#46;org'))).toEqual([]);
+  });
+});
+
 describe('foldForMatching', () => {
   test.each([
     ['plain ascii', 'plain ascii'],
