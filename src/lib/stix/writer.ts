@@ -32,6 +32,16 @@ function caseDate(model: CaseModel): PartialDate | undefined {
   return newest;
 }
 
+/** The object kept for `key`, made and frozen the first time it is asked for. */
+function keptObject<K extends object>(kept: WeakMap<K, StixObject>, key: K, make: () => StixObject): StixObject {
+  let object = kept.get(key);
+  if (object === undefined) {
+    object = Object.freeze(make());
+    kept.set(key, object);
+  }
+  return object;
+}
+
 /**
  * Builds STIX objects for one case; caches ids, and the objects of entities and relations, so each is
  * hashed once: a build's bundles share one writer (src/lib/stix/bundles.ts), and an entity is in its
@@ -148,12 +158,7 @@ export class StixWriter {
 
   /** The STIX object of an entity. */
   entity(entity: AnyEntity): StixObject {
-    let object = this.#entities.get(entity);
-    if (object === undefined) {
-      object = Object.freeze(this.#entityObject(entity));
-      this.#entities.set(entity, object);
-    }
-    return object;
+    return keptObject(this.#entities, entity, () => this.#entityObject(entity));
   }
 
   #entityObject(entity: AnyEntity): StixObject {
@@ -181,12 +186,7 @@ export class StixWriter {
 
   /** The STIX relationship of a typed relation, dated like the entry that declares it. */
   relation(relation: Relation): StixObject {
-    let object = this.#relations.get(relation);
-    if (object === undefined) {
-      object = Object.freeze(this.#relationObject(relation));
-      this.#relations.set(relation, object);
-    }
-    return object;
+    return keptObject(this.#relations, relation, () => this.#relationObject(relation));
   }
 
   #relationObject(relation: Relation): StixObject {
