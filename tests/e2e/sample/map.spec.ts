@@ -13,6 +13,26 @@ import {
 import type { Locator } from '@playwright/test';
 
 /**
+ * Waits until a popup stays where it is for a quarter of a second: opening it pans the map to fit it
+ * (Leaflet's autopan), and a tap while the map still moves lands where the popup was. CI once clicked
+ * "More" mid-pan on a loaded machine and the details stayed closed.
+ */
+async function settled(popup: Locator): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const box = JSON.stringify(await popup.boundingBox());
+        const same = box === last;
+        last = box;
+        return same;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+}
+
+/**
  * Zooms a map in one step and waits for the new zoom. The two office buildings are pinned at the centre
  * of their districts with district-wide circles, so at the zoom that fits those circles the Fuyu pin and
  * the bureau compound, 1.6 km apart in the same district, share a cluster; one step in, each has its pin.
@@ -226,6 +246,7 @@ test('on a phone a pin’s popup is short, with the rest under “More”', asyn
   const stage = await map.locator('.leaflet-container').boundingBox();
   const box = await popup.boundingBox();
   expect((box?.height ?? 0) * 2).toBeLessThan(stage?.height ?? 0);
+  await settled(popup);
   await popup.getByText(/^More/).click();
   await expect(popup.getByRole('link', { name: 'GAO Qiang' })).toBeVisible();
 });
