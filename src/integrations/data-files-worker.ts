@@ -11,12 +11,13 @@ import { withoutBodies } from './case-data-digest.ts';
 /**
  * Makes every data file of the site on its own thread while the build bundles and renders the pages
  * (src/integrations/data-files.ts starts it): it builds the model again from the parts of the one the
- * build checked, sent without their bodies, starts the graph's layout on a thread of its own (src/site/graph-layout.ts), and
- * writes each file into the output folder as soon as it is made, so only one file's text is alive at a
- * time (all of them were held for the build's end: 78 MB of bytes at 5,000 entities, alive with the
- * pages' peak). The model's bodies cannot be read here: an incremental build keeps the case-wide files while
- * the case without its bodies is unchanged (src/integrations/case-data-digest.ts). It answers with the
- * number of files written and the CPU time it and the layout's thread used.
+ * build checked, sent without their bodies, starts the graph's layout on a thread of its own
+ * (src/site/graph-layout.ts), and writes each file into the output folder as soon as it is made, so
+ * only one file's text is alive at a time (all of them were held for the build's end: 78 MB of bytes
+ * at 5,000 entities, alive with the pages' peak). The model's bodies cannot be read here: an
+ * incremental build keeps the case-wide files while the case without its bodies is unchanged
+ * (src/integrations/case-data-digest.ts). It answers with the number of files written and the CPU
+ * time it and the layout's thread used.
  */
 
 /** What the thread answers. */

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkShare, type CheckWork } from './published-check-share.ts';
 import { WatchedCheck } from './published-check-watch.ts';
-import { runInBackground, threadCpuMs as cpuMs } from './thread-priority.ts';
+import { runInBackground, threadCpuMs } from './thread-priority.ts';
 
 /**
  * One worker of the check of the built pages. Parsing the HTML is most of the check's time, and
@@ -18,7 +18,7 @@ export type WatchMessage = { type: 'stop' } | { type: 'finish'; files: string[] 
 
 const data = workerData as WorkerData;
 if (!data.watch) {
-  parentPort?.postMessage({ checked: checkShare(data), cpuMs: cpuMs() });
+  parentPort?.postMessage({ checked: checkShare(data), cpuMs: threadCpuMs() });
 } else {
   // While Astro writes the pages the watching check steps back for the thread that renders them;
   // the shares checked at the build's end, which the build waits on, keep its priority.
@@ -27,6 +27,6 @@ if (!data.watch) {
   early.start();
   parentPort?.on('message', (message: WatchMessage) => {
     if (message.type === 'stop') parentPort?.postMessage({ early: early.stop() });
-    else parentPort?.postMessage({ checked: early.finish(message.files), cpuMs: cpuMs() });
+    else parentPort?.postMessage({ checked: early.finish(message.files), cpuMs: threadCpuMs() });
   });
 }

@@ -64,7 +64,7 @@ export class PublishedChecker {
     else if (file.endsWith('.xml')) checkData(check, this.#xml.parse(text) as unknown);
     // The whole-case exports a spreadsheet or a graph tool opens: their text, as it shows it, to the
     // indicator rules (their addresses are the sources' own, checked in the JSON records and pages).
-    // Read as text, not parsed: parsing the GEXF and GraphML of 5,000 entities cost 2 s more.
+    // Read as text, not parsed: at 5,000 entities fast-xml-parser took 1.8 s over the two, this 0.2 s.
     else if (GRAPH_EXCHANGE.test(file)) check.indicators.checkText(check, decodeXmlReferences(text), 'the file');
     else if (file.endsWith('.csv')) check.indicators.checkText(check, text, 'the file');
     return check.findings;
