@@ -65,12 +65,7 @@ describe.runIf(process.platform === 'linux')('a background worker thread', () =>
   test('lowers its own priority by 10 nice steps and leaves the main thread as it was', async () => {
     const mainStat = `/proc/${process.pid}/task/${process.pid}/stat`;
     const mainBefore = niceOf(mainStat);
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
-    const answer = await new Promise<Answer>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    await worker.terminate();
+    const answer = await answerOf(WORKER_SOURCE);
     expect(answer.thread).not.toBe(process.pid);
     expect(answer.before).toBe(mainBefore);
     // Raising a nice value needs no privilege, up to 19.
