@@ -32,6 +32,26 @@ describe('markedElements', () => {
     expect(markedElements(page('<div data-search-body-x>a</div>'), 'data-search-body')).toEqual([]);
   });
 
+  test('passes over the name written as text or as part of another name before the marked element', () => {
+    expect(
+      markedElements(
+        page('<p>the data-search-body attribute</p><div data-search-body-x>no</div><div x data-search-body>yes</div>'),
+        'data-search-body',
+      ),
+    ).toEqual(['yes']);
+  });
+
+  test('finds the marker in any case, among other attributes, and after a tag with a < in a value', () => {
+    expect(
+      markedElements(
+        page('<a title="1 < 2">x</a><DIV class="prose" DATA-SEARCH-BODY id="b">one</DIV><p>two</p>'),
+        'data-search-body',
+      ),
+    ).toEqual(['one']);
+    // A < in a value does not start a tag: the element is the one whose tag holds the marker.
+    expect(markedElements(page('<div title="<p" data-search-body>in</div>'), 'data-search-body')).toEqual(['in']);
+  });
+
   test('refuses an element that is never closed', () => {
     expect(() => markedElements(page('<div data-search-body><p>cut off'), 'data-search-body')).toThrow(/never closed/);
   });
