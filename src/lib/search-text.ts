@@ -42,7 +42,7 @@ export function markedElements(html: string, attribute: string): string[] {
   // its `<` and the name: so none starts before the last `>` ahead of the name's next occurrence, and
   // the search may begin just after that `>`, finding the very match it would have found from afar.
   const name = new RegExp(attribute, 'gi');
-  const from = (at: number): RegExpExecArray | null => {
+  const nextOpen = (at: number): RegExpExecArray | null => {
     name.lastIndex = at;
     const next = name.exec(html);
     if (!next) return null;
@@ -50,7 +50,7 @@ export function markedElements(html: string, attribute: string): string[] {
     return start.exec(html);
   };
   const found: string[] = [];
-  for (let open = from(0); open; open = from(start.lastIndex)) {
+  for (let open = nextOpen(0); open; open = nextOpen(start.lastIndex)) {
     const tag = (open[1] ?? '').toLowerCase();
     const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
     const from = open.index + open[0].length;
