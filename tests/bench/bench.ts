@@ -6,6 +6,7 @@ import { generateCase, type GeneratedCase } from './generate-case.ts';
 import { loadCaseFolder, writeBaseline, type BaselineKind } from './baselines.ts';
 import type { CaseModel } from '../../src/lib/case.ts';
 import { measureCheckScale, type CheckScaleResult } from './check-scale.ts';
+import { removeSetAside, setAside } from './set-aside.ts';
 import { buildScriptEnv, measureBuild, type BuildMeasure, type BuildStages } from './build-runner.ts';
 import { kindTotals, measureOutput, measurePageAssets, type OutputSize, type PageAssets } from './output-size.ts';
 import {
@@ -387,6 +388,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   for (const n of options.sizes) {
     const folder = path.join(WORK, String(n));
     const caseDir = path.join(folder, 'case');
+    // The previous run's case, baselines and outputs: set aside, removed at the end (set-aside.ts).
+    setAside(folder);
     mkdirSync(folder, { recursive: true });
     progress(`${n} entities: generating the case and the baselines`);
     const generated = generateCase({ entities: n, seed: options.seed, out: caseDir });
@@ -613,6 +616,8 @@ export async function runLighthouse(options: BenchOptions): Promise<LighthouseRe
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const options = parseOptions(process.argv.slice(2));
+  // What the builds set aside is removed once nothing more is measured, also when a part fails.
+  process.once('exit', removeSetAside);
   const result = options.only === 'lighthouse' ? undefined : await runBench(options);
   if (result) console.log(formatReport(result));
   const scores =

@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { setAside } from './set-aside.ts';
 
 /**
  * Runs one Astro build as a child process and measures it: wall time, CPU time and peak memory of the
  * whole process tree (read from /proc, so Pagefind's indexer, a separate process that GNU time would
- * not see, is counted), Astro's own stage timer (ASTRO_TIMER_PATH: content sync, bundling, page generation)
- * and casefile's stage lines (printed by the markers of tests/bench/stage-timer.ts). Every build is cold unless asked to be warm: the project's content cache
- * and the previous output are removed first (outside the timing), as on a fresh clone or in CI.
+ * not see, is counted), Astro's own stage timer (ASTRO_TIMER_PATH: content sync, bundling, page
+ * generation) and casefile's stage lines (printed by the markers of tests/bench/stage-timer.ts).
+ * Every build is cold unless asked to be warm: the project's content cache and the previous output
+ * are set aside first (outside the timing, and removed when the run is over: set-aside.ts), as on
+ * a fresh clone or in CI.
  */
 
 /** Stage times of one build, ms; absent when the build has no such stage. */
@@ -222,8 +225,9 @@ function sampleProcessTree(root: number): { stop: () => TreeUsage } {
 export async function measureBuild(command: BuildCommand): Promise<BuildMeasure> {
   // Cold build: Astro keeps rendered content in node_modules/.astro and would skip work on a rerun.
   if (!command.warm) {
-    rmSync(path.join(command.root, 'node_modules/.astro'), { recursive: true, force: true });
-    rmSync(command.outDir, { recursive: true, force: true });
+    // Set aside, not removed: removing thousands of files just before slows the build (set-aside.ts).
+    setAside(path.join(command.root, 'node_modules/.astro'));
+    setAside(command.outDir);
   }
   rmSync(command.timerFile, { force: true });
   const astro = [

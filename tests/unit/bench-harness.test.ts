@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -12,6 +12,7 @@ import {
 import { gzipSize, measureOutput, measurePageAssets } from '../bench/output-size.ts';
 import { kindOfRequest } from '../bench/browser-bench.ts';
 import { formatBreakdown } from '../bench/report.ts';
+import { removeSetAside, setAside } from '../bench/set-aside.ts';
 
 const dist = mkdtempSync(path.join(tmpdir(), 'casefile-bench-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -150,5 +151,40 @@ describe('where a search’s bytes go', () => {
     expect(formatBreakdown({ fragments: 512, 'Pagefind wasm': 60 * 1024, 'filter index': 0 })).toBe(
       'Pagefind wasm 60.0 KB, fragments 0.5 KB',
     );
+  });
+});
+
+describe('what a cold build clears', () => {
+  test('is moved beside itself, each time under a new name, and removed only at the end', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'casefile-aside-'));
+    try {
+      const out = path.join(parent, 'dist');
+      const holder = path.join(parent, '.bench-set-aside');
+      for (const round of ['first', 'second']) {
+        mkdirSync(path.join(out, 'people'), { recursive: true });
+        writeFileSync(path.join(out, 'people/index.html'), round);
+        setAside(out);
+        expect(existsSync(out)).toBe(false);
+      }
+      setAside(path.join(parent, 'absent'));
+      expect(readdirSync(holder).sort()).toEqual(['dist-0', 'dist-1']);
+      expect(readFileSync(path.join(holder, 'dist-1/people/index.html'), 'utf8')).toBe('second');
+      removeSetAside();
+      expect(readdirSync(parent)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  test('a set-aside folder an earlier run left is removed with this run’s', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'casefile-aside-'));
+    try {
+      mkdirSync(path.join(parent, '.bench-set-aside/dist-0'), { recursive: true });
+      setAside(path.join(parent, 'dist'));
+      removeSetAside();
+      expect(readdirSync(parent)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
