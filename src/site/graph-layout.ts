@@ -10,10 +10,11 @@ import type { LayoutInput, LayoutPoint } from '../lib/layout.ts';
  * It is the slow part of the data files (seconds at 5,000 entities), so it is kept under
  * node_modules/.astro by a hash of what it is computed from (an author's next build skips it when no
  * entity or relationship changed). It is computed on a thread of its own
- * (src/site/graph-layout-worker.ts), started as soon as the data files ask for it: their thread makes
- * every other file meanwhile. When the data files' thread laid the graph out itself, after the other
- * files, a cold build at 1,000 entities ended with the main thread idle for the last second, waiting
- * on it alone.
+ * (src/site/graph-layout-worker.ts): in a build, started before Astro syncs the content
+ * (src/integrations/data-files.ts), while a core is idle, and handed to the data files' thread, which
+ * makes every other file until it is there; elsewhere, as soon as the data files ask for it. When the
+ * data files' thread laid the graph out itself, after the other files, a cold build at 1,000
+ * entities ended with the main thread idle for the last second, waiting on it alone.
  */
 
 // Raise when src/lib/layout.ts places nodes differently, so cached layouts are computed again.
@@ -35,8 +36,6 @@ function cachedLayout(file: string, nodes: number): LayoutPoint[] | undefined {
   }
   return points;
 }
-
-const layouts = new WeakMap<CaseGraph, Promise<LayoutPoint[]>>();
 
 let threadCpu = 0;
 
@@ -60,15 +59,15 @@ function layoutOnThread(input: LayoutInput): Promise<LayoutPoint[]> {
   });
 }
 
-/**
- * The layout of a case graph (once per graph): from the cache (a folder of layouts, by default under
- * Astro's cache folder) when the same graph was laid out before, else computed. The layout is
- * deterministic and JSON keeps every number exactly, so a cached layout is the very one a cold build
- * computes.
- */
-export function caseLayout(graph: CaseGraph, cacheDir: string = LAYOUT_CACHE): Promise<LayoutPoint[]> {
-  const known = layouts.get(graph);
-  if (known) return known;
+/** A layout with the digest of the graph it was computed from. */
+export interface DigestedLayout {
+  /** SHA-256 of the layout's version and of what it is computed from: the nodes' ids and the edges. */
+  digest: string;
+  points: LayoutPoint[];
+}
+
+/** What a layout of a graph is computed from, and its digest. */
+function layoutRequest(graph: CaseGraph) {
   const input = {
     nodes: graph.nodes,
     edges: graph.edges.map((edge) => ({ ...edge, weak: edge.kind === 'mention' })),
@@ -76,23 +75,73 @@ export function caseLayout(graph: CaseGraph, cacheDir: string = LAYOUT_CACHE): P
   const digest = createHash('sha256')
     .update(`${LAYOUT_VERSION}\n${JSON.stringify(input)}`)
     .digest('hex');
+  return { input, digest };
+}
+
+/** A layout this thread's parent started before this thread was (`useLayoutAhead`). */
+let ahead: Promise<DigestedLayout> | undefined;
+
+/**
+ * Hands this thread a layout its parent started before it (src/integrations/data-files.ts starts the
+ * layout while Astro syncs the content, when a core is idle), or none (`undefined`): `caseLayout`
+ * takes it when it is of the same graph, and computes its own when it is of another or failed.
+ */
+export function useLayoutAhead(layout: Promise<DigestedLayout> | undefined): void {
+  ahead = layout;
+  // Its failure is met by caseLayout, which then lays the graph out itself.
+  layout?.catch(() => undefined);
+}
+
+/** The layout of each graph asked for, with its points alone. */
+const layouts = new WeakMap<CaseGraph, { digested: Promise<DigestedLayout>; points: Promise<LayoutPoint[]> }>();
+
+/**
+ * The layout of a case graph (once per graph): from the cache (a folder of layouts, by default under
+ * Astro's cache folder) when the same graph was laid out before, else the one laid out ahead for
+ * this thread (`useLayoutAhead`) when it is of this graph, else computed. The layout is
+ * deterministic and JSON keeps every number exactly, so a cached layout is the very one a cold build
+ * computes.
+ */
+export function caseLayout(graph: CaseGraph, cacheDir: string = LAYOUT_CACHE): Promise<LayoutPoint[]> {
+  return layoutOf(graph, cacheDir).points;
+}
+
+/** `caseLayout` with the digest of the graph it is of. */
+export function digestedLayout(graph: CaseGraph, cacheDir: string = LAYOUT_CACHE): Promise<DigestedLayout> {
+  return layoutOf(graph, cacheDir).digested;
+}
+
+/** The layout of a graph, asked for once. */
+function layoutOf(graph: CaseGraph, cacheDir: string) {
+  const known = layouts.get(graph);
+  if (known) return known;
+  const { input, digest } = layoutRequest(graph);
   const file = path.join(cacheDir, `${digest.slice(0, 24)}.json`);
   const cached = cachedLayout(file, input.nodes.length);
   // The thread is sent what the layout reads: ids, and edges by id.
+  const computed = () =>
+    layoutOnThread({
+      nodes: input.nodes.map((node) => ({ id: node.id })),
+      edges: input.edges.map(({ source, target, weak }) => ({ source, target, weak })),
+    }).then((points) => {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(file, JSON.stringify(points));
+      return points;
+    });
   const points = cached
     ? Promise.resolve(cached)
-    : layoutOnThread({
-        nodes: input.nodes.map((node) => ({ id: node.id })),
-        edges: input.edges.map(({ source, target, weak }) => ({ source, target, weak })),
-      }).then((computed) => {
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(file, JSON.stringify(computed));
-        return computed;
-      });
-  layouts.set(graph, points);
+    : ahead
+      ? ahead.then(
+          (laidOut) => (laidOut.digest === digest ? laidOut.points : computed()),
+          () => computed(),
+        )
+      : computed();
+  const layout = { digested: points.then((laidOut) => ({ digest, points: laidOut })), points };
+  layouts.set(graph, layout);
   // A failed layout is not kept: the next ask (the dev server's next request) tries again.
   points.catch(() => {
-    if (layouts.get(graph) === points) layouts.delete(graph);
+    if (layouts.get(graph) === layout) layouts.delete(graph);
   });
-  return points;
+  layout.digested.catch(() => undefined);
+  return layout;
 }

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkCaseFolder } from '../../src/reader/read-case.ts';
 import { dataFiles } from '../../src/site/data-files.ts';
-import { caseLayout } from '../../src/site/graph-layout.ts';
+import { caseLayout, digestedLayout, useLayoutAhead } from '../../src/site/graph-layout.ts';
 import { buildCaseGraph } from '../../src/lib/graph.ts';
-import { layoutGraph } from '../../src/lib/layout.ts';
+import { layoutGraph, type LayoutPoint } from '../../src/lib/layout.ts';
 import { CaseModel } from '../../src/lib/case.ts';
 import { bodilessParts, withoutBodies } from '../../src/integrations/case-data-digest.ts';
 
@@ -86,6 +86,19 @@ describe('the data files’ thread', () => {
     });
   }
 
+  for (const [name, original] of Object.entries(cases)) {
+    test(`is handed the layout the build started ahead: ${name}’s graph is the same from the parts it is sent`, async () => {
+      const rebuilt = withoutBodies(CaseModel.fromParts(structuredClone(bodilessParts(original))));
+      const cache = mkdtempSync(path.join(tmpdir(), 'casefile-layout-'));
+      try {
+        const ahead = await digestedLayout(buildCaseGraph(original), cache);
+        expect((await digestedLayout(buildCaseGraph(rebuilt), cache)).digest).toBe(ahead.digest);
+      } finally {
+        rmSync(cache, { recursive: true, force: true });
+      }
+    });
+  }
+
   test('a body cannot be read from the parts it is sent', () => {
     const rebuilt = withoutBodies(CaseModel.fromParts(structuredClone(bodilessParts(model))));
     expect(() => rebuilt.get('people/li-wei')?.body).toThrow(/read the body of .*li-wei\.md/);
@@ -110,6 +123,29 @@ describe('caseLayout', () => {
       expect(await caseLayout(structuredClone(graph), cache)).toEqual(points.map(([x, y]) => [x + 1, y]));
     } finally {
       rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  test('takes a layout laid out ahead for the same graph, not one for another graph or one that failed', async () => {
+    const caches: string[] = [];
+    // An empty cache each time, so that only the layout laid out ahead can answer without a thread.
+    const emptyCache = () => {
+      caches.push(mkdtempSync(path.join(tmpdir(), 'casefile-layout-')));
+      return caches.at(-1) ?? '';
+    };
+    try {
+      const { digest, points } = await digestedLayout(structuredClone(graph), emptyCache());
+      expect(points).toEqual(layoutGraph(input));
+      const moved = points.map(([x, y]): LayoutPoint => [x + 1, y]);
+      useLayoutAhead(Promise.resolve({ digest, points: moved }));
+      expect(await caseLayout(structuredClone(graph), emptyCache())).toEqual(moved);
+      useLayoutAhead(Promise.resolve({ digest: digest.replace(/^./, (c) => (c === '0' ? '1' : '0')), points: moved }));
+      expect(await caseLayout(structuredClone(graph), emptyCache())).toEqual(points);
+      useLayoutAhead(Promise.reject(new Error('the layout thread stopped')));
+      expect(await caseLayout(structuredClone(graph), emptyCache())).toEqual(points);
+    } finally {
+      useLayoutAhead(undefined);
+      for (const cache of caches) rmSync(cache, { recursive: true, force: true });
     }
   });
 
